@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nija.Runtime.Abstractions.Filters;
+using Nija.Runtime.Persistence;
+using Nija.Runtime.Reminders;
+
+namespace Nija.Runtime.Hosting;
+
+/// <summary>Common silo configuration.</summary>
+public static class SiloBuilderExtensions
+{
+    /// <summary>Changes silo options in code (after configuration is bound).</summary>
+    public static ISiloBuilder Configure(this ISiloBuilder silo, Action<SiloOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.PostConfigure(configure);
+        return silo;
+    }
+
+    /// <summary>Registers in-memory grain storage under <paramref name="name"/> (for tests).</summary>
+    public static ISiloBuilder UseInMemoryStorage(this ISiloBuilder silo, string name = "Default", MemoryGrainStorage? storage = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(name, storage ?? new MemoryGrainStorage());
+        return silo;
+    }
+
+    /// <summary>Keeps reminders in memory (for tests); pass the same table to a restarted silo to keep them.</summary>
+    public static ISiloBuilder UseInMemoryReminders(this ISiloBuilder silo, MemoryReminderTable? table = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.Replace(ServiceDescriptor.Singleton<IReminderTable>(table ?? new MemoryReminderTable()));
+        return silo;
+    }
+
+    /// <summary>Adds a filter that runs around every call a grain receives.</summary>
+    public static ISiloBuilder AddIncomingGrainCallFilter<TFilter>(this ISiloBuilder silo) where TFilter : class, IIncomingGrainCallFilter
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddSingleton<IIncomingGrainCallFilter, TFilter>();
+        return silo;
+    }
+
+    /// <summary>Adds a filter that runs around every call made through a grain reference.</summary>
+    public static ISiloBuilder AddOutgoingGrainCallFilter<TFilter>(this ISiloBuilder silo) where TFilter : class, IOutgoingGrainCallFilter
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddSingleton<IOutgoingGrainCallFilter, TFilter>();
+        return silo;
+    }
+
+    /// <summary>Adds a (source-generated) JSON type info resolver, asked before reflection.</summary>
+    public static ISiloBuilder AddJsonTypeInfoResolver(this ISiloBuilder silo, IJsonTypeInfoResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.Configure<SerializationOptions>(o => o.TypeInfoResolvers.Add(resolver));
+        return silo;
+    }
+}
