@@ -13,6 +13,6 @@ public interface ISiloBuilder
     /// <summary>The host's configuration.</summary>
     IConfiguration Configuration { get; }
 
-    /// <summary>Registers every grain class in the assembly.</summary>
-    ISiloBuilder AddGrains(Assembly assembly);
+    /// <summary>Registers the grain classes in the assembly (those <paramref name="include"/> accepts, when given).</summary>
+    ISiloBuilder AddGrains(Assembly assembly, Func<Type, bool>? include = null);
 }

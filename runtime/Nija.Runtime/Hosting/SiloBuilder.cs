@@ -10,15 +10,16 @@ internal sealed class SiloBuilder(IServiceCollection services, IConfiguration co
 
     public IConfiguration Configuration => configuration;
 
-    public ISiloBuilder AddGrains(Assembly assembly)
+    public ISiloBuilder AddGrains(Assembly assembly, Func<Type, bool>? include = null)
     {
-        services.Configure<GrainAssemblyOptions>(o => o.Assemblies.Add(assembly));
+        ArgumentNullException.ThrowIfNull(assembly);
+        services.Configure<GrainAssemblyOptions>(o => o.Types.AddRange(assembly.GetTypes().Where(include ?? (_ => true))));
         return this;
     }
 }
 
-/// <summary>The assemblies scanned for grain classes.</summary>
+/// <summary>The candidate grain classes.</summary>
 internal sealed class GrainAssemblyOptions
 {
-    public List<Assembly> Assemblies { get; } = [];
+    public List<Type> Types { get; } = [];
 }

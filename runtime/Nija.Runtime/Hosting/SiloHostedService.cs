@@ -16,13 +16,19 @@ internal sealed class SiloHostedService(
     ReminderService reminders,
     Catalog catalog,
     TimeProvider time,
-    IOptions<SiloOptions> options) : IHostedService, IDisposable
+    IOptions<SiloOptions> options,
+    IEnumerable<ISiloStartupTask> startupTasks) : IHostedService, IDisposable
 {
     private ITimer? _collector;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         validator.Validate();
+        foreach (var task in startupTasks)
+        {
+            await task.ExecuteAsync(cancellationToken);
+        }
+
         await reminders.StartAsync(cancellationToken);
         var quantum = options.Value.CollectionQuantum;
         _collector = time.CreateTimer(static s => ((Catalog)s!).CollectIdle(), catalog, quantum, quantum);

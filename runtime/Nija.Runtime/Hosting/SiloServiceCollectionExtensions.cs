@@ -46,7 +46,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton(sp => new RuntimeSerializer(sp, sp.GetRequiredService<IOptions<SerializationOptions>>()));
         services.AddSingleton(sp => new Copier(sp.GetRequiredService<RuntimeSerializer>()));
         services.AddSingleton(sp => new GrainTypeRegistry(
-            sp.GetRequiredService<IOptions<GrainAssemblyOptions>>().Value.Assemblies,
+            sp.GetRequiredService<IOptions<GrainAssemblyOptions>>().Value.Types,
             sp.GetRequiredService<Copier>(),
             sp.GetRequiredService<GrainMethodStatsTable>()));
         services.AddSingleton<GrainActivator>();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Metrics;
 using Nija.Runtime.Serialization;
@@ -18,12 +17,12 @@ public sealed class GrainTypeRegistry
     private readonly Copier _copier;
     private readonly GrainMethodStatsTable _stats;
 
-    internal GrainTypeRegistry(IEnumerable<Assembly> assemblies, Copier copier, GrainMethodStatsTable stats)
+    internal GrainTypeRegistry(IEnumerable<Type> candidates, Copier copier, GrainMethodStatsTable stats)
     {
         _copier = copier;
         _stats = stats;
         var ambiguous = new HashSet<Type>();
-        foreach (var type in assemblies.Distinct().SelectMany(a => a.GetTypes()))
+        foreach (var type in candidates.Distinct())
         {
             if (!type.IsClass || type.IsAbstract || !typeof(Grain).IsAssignableFrom(type) || !typeof(IGrain).IsAssignableFrom(type))
             {

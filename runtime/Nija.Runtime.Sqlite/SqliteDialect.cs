@@ -1,0 +1,39 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Nija.Runtime.Sql;
+
+namespace Nija.Runtime.Sqlite;
+
+/// <summary>
+/// SQLite: WAL journal, synchronous=FULL (a commit is on disk before it is acknowledged), one
+/// writer at a time (SQLite has a single write lock; the batcher feeds it).
+/// </summary>
+public sealed class SqliteDialect(string connectionString) : SqlDialect
+{
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Migrations { get; } =
+    [
+        """
+        CREATE TABLE nija_grain_state (
+            service_id TEXT NOT NULL, grain_type TEXT NOT NULL, grain_key TEXT NOT NULL, state_name TEXT NOT NULL,
+            payload BLOB NULL, version INTEGER NOT NULL, modified_at INTEGER NOT NULL,
+            PRIMARY KEY (service_id, grain_type, grain_key, state_name)) WITHOUT ROWID;
+        CREATE TABLE nija_reminders (
+            service_id TEXT NOT NULL, grain_type TEXT NOT NULL, grain_key TEXT NOT NULL, name TEXT NOT NULL,
+            grain_hash INTEGER NOT NULL, start_at_ms INTEGER NOT NULL, period_ms INTEGER NOT NULL,
+            PRIMARY KEY (service_id, grain_type, grain_key, name));
+        CREATE INDEX ix_nija_reminders_hash ON nija_reminders (service_id, grain_hash);
+        """,
+    ];
+
+    /// <inheritdoc />
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+
+namespace Nija.Runtime.Sqlite;
+
+/// <summary>SQLite storage settings, bound from <c>Nija:Storage:Sqlite</c>.</summary>
+public sealed class SqliteStorageOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Nija:Storage:Sqlite";
+
+    /// <summary>The folder holding the database; created if missing. Default: ./data.</summary>
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>The database file name within <see cref="DataDir"/>.</summary>
+    public string FileName { get; set; } = "nija.db";
+
+    /// <summary>The most writes committed together.</summary>
+    public int MaxWriteBatch { get; set; } = 256;
+
+    /// <summary>The connection string for these settings.</summary>
+    public string ConnectionString => $"Data Source={Path.Combine(Path.GetFullPath(DataDir), FileName)};Pooling=True";
+}
+
+/// <summary>Rejects unusable SQLite settings, naming the setting.</summary>
+public sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteStorageOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, SqliteStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DataDir))
+        {
+            errors.Add($"{SqliteStorageOptions.Section}:DataDir must name a folder.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.FileName) || options.FileName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            errors.Add($"{SqliteStorageOptions.Section}:FileName must be a plain file name.");
+        }
+
+        if (options.MaxWriteBatch is < 1 or > 10_000)
+        {
+            errors.Add($"{SqliteStorageOptions.Section}:MaxWriteBatch must be between 1 and 10000.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

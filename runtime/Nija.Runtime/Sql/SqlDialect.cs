@@ -1,0 +1,23 @@
+using System.Data.Common;
+
+namespace Nija.Runtime.Sql;
+
+/// <summary>
+/// What differs between the SQL engines the runtime stores in: connections, the schema scripts and
+/// how to serialise migrations. The statements themselves are shared (both engines speak
+/// INSERT ... ON CONFLICT), so the storage and reminder logic exists once.
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>Opens a connection, ready for use.</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Schema migrations in order; migration i brings the schema to version i + 1.</summary>
+    public abstract IReadOnlyList<string> Migrations { get; }
+
+    /// <summary>A statement run inside the migration transaction to keep concurrent migrators apart, or null.</summary>
+    public virtual string? MigrationLockStatement => null;
+
+    /// <summary>Whether several writes may go to the engine at once (false for SQLite's single writer).</summary>
+    public virtual int WriteConcurrency => 1;
+}
