@@ -33,6 +33,9 @@ public abstract class Grain
     /// <summary>The key as an integer.</summary>
     protected long GetPrimaryKeyLong() => GrainId.GetIntegerKey();
 
+    /// <summary>A grain reference to this grain, to pass to other grains (never pass <c>this</c>).</summary>
+    protected TGrainInterface AsReference<TGrainInterface>() where TGrainInterface : IGrain => GrainFactory.GetGrain<TGrainInterface>(GrainId);
+
     /// <summary>Runs before the first call is delivered, after persistent state was read.</summary>
     public virtual Task OnActivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -1,0 +1,33 @@
+using Nija.Runtime.Abstractions.Core;
+
+namespace Nija.Runtime.Tests.Invalid;
+
+public interface IDelegateGrain : IGrainWithStringKey
+{
+    Task Run(Func<int> callback);
+}
+
+public sealed class DelegateGrain : Grain, IDelegateGrain
+{
+    Task IDelegateGrain.Run(Func<int> callback) => Task.CompletedTask;
+}
+
+public interface IStreamReturningGrain : IGrainWithStringKey
+{
+    Task<Stream> Open();
+}
+
+public sealed class StreamReturningGrain : Grain, IStreamReturningGrain
+{
+    Task<Stream> IStreamReturningGrain.Open() => Task.FromResult<Stream>(new MemoryStream());
+}
+
+public interface ISyncGrain : IGrainWithStringKey
+{
+    int Now();
+}
+
+public sealed class SyncGrain : Grain, ISyncGrain
+{
+    int ISyncGrain.Now() => 1;
+}
