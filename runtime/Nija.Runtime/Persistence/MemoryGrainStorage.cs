@@ -23,7 +23,7 @@ public sealed class MemoryGrainStorage : IGrainStorage
             var stored = _rows.GetValueOrDefault(key)?.Version;
             if (stored != expectedVersion)
             {
-                throw StorageConflicts.Stale(key, expectedVersion, stored);
+                return Task.FromException<long>(StorageConflicts.Stale(key, expectedVersion, stored));
             }
 
             var version = (stored ?? 0) + 1;
@@ -40,7 +40,7 @@ public sealed class MemoryGrainStorage : IGrainStorage
             var stored = _rows.GetValueOrDefault(key)?.Version;
             if (stored != expectedVersion)
             {
-                throw StorageConflicts.Stale(key, expectedVersion, stored);
+                return Task.FromException<long?>(StorageConflicts.Stale(key, expectedVersion, stored));
             }
 
             if (stored is null)
