@@ -181,35 +181,38 @@ internal sealed partial class ActivationData : IGrainContext
     {
         RuntimeCallContext.Enter(this, msg.Chain is null ? _rootChain : new CallChain(GrainId, ActivationSeq, msg.Chain));
         Abstractions.Context.RequestContext.Import(msg.RequestContext);
+        object? result = null;
+        Exception? error = null;
         try
         {
             if (msg.Kind == MessageKind.Request)
             {
-                var result = await _catalog.Invoke(_grain!, msg);
-                msg.Method!.Stats.Record(Stopwatch.GetElapsedTime(msg.StartTimestamp), failed: false);
-                msg.Completion?.Complete(result);
+                result = await _catalog.Invoke(_grain!, msg);
             }
             else
             {
                 await msg.Callback!(msg.CallbackState, CancellationToken.None);
-                msg.Completion?.Complete(null);
             }
         }
         catch (Exception e)
         {
-            msg.Method?.Stats.Record(Stopwatch.GetElapsedTime(msg.StartTimestamp), failed: true);
-            if (msg.Completion is null)
-            {
-                _catalog.LogOneWayFailure(GrainId, msg.Name, e);
-            }
-            else
-            {
-                msg.Completion.Fail(e);
-            }
+            error = e;
         }
-        finally
+
+        // The turn ends before the caller hears back: whoever awaits a call sees the activation free.
+        OnTurnCompleted(msg);
+        msg.Method?.Stats.Record(Stopwatch.GetElapsedTime(msg.StartTimestamp), failed: error is not null);
+        if (error is null)
         {
-            OnTurnCompleted(msg);
+            msg.Completion?.Complete(result);
+        }
+        else if (msg.Completion is null)
+        {
+            _catalog.LogOneWayFailure(GrainId, msg.Name, error);
+        }
+        else
+        {
+            msg.Completion.Fail(error);
         }
     }
 

@@ -1,0 +1,57 @@
+using Nija.Runtime.Testing;
+using Nija.Runtime.Tests.Grains;
+using Nija.Runtime.Tests.Support;
+
+namespace Nija.Runtime.Tests.Lifecycle;
+
+public sealed class GrainTimerTests
+{
+    [Fact]
+    public async Task A_timer_tick_never_overlaps_the_previous_one_and_the_period_counts_from_its_end()
+    {
+        var time = new ManualTimeProvider();
+        var probe = new Probe();
+        await using var silo = await Silos.StartAsync(probe, time: time);
+        await silo.GrainFactory.GetGrain<ITimerGrain>("t").Start(TimeSpan.FromSeconds(1));
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await probe.WaitFor("tick-start:1");
+        time.Advance(TimeSpan.FromSeconds(10)); // tick 1 is still running: no second tick may start
+        Assert.Equal(1, probe.Count("tick-start:"));
+
+        probe.Open("tick-1");
+        await probe.WaitFor("tick-end:1");
+        await WaitUntilArmed(time, probe, "tick-start:2");
+        probe.Open("tick-2");
+        await probe.WaitFor("tick-end:2");
+
+        Assert.Equal(1, probe.MaxConcurrency("tick"));
+    }
+
+    [Fact]
+    public async Task A_timer_dies_with_its_activation()
+    {
+        var time = new ManualTimeProvider();
+        var probe = new Probe();
+        await using var silo = await Silos.StartAsync(probe, time: time);
+        var grain = silo.GrainFactory.GetGrain<ITimerGrain>("dies");
+        await grain.Start(TimeSpan.FromSeconds(1));
+
+        await silo.DeactivateAsync(grain);
+        time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(0, probe.Count("tick-start:"));
+    }
+
+    // The next tick is armed by the previous tick's continuation; advance the clock until it fires.
+    private static async Task WaitUntilArmed(ManualTimeProvider time, Probe probe, string expected)
+    {
+        for (var i = 0; i < 200 && !probe.Events.Contains(expected); i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        await probe.WaitFor(expected);
+    }
+}
