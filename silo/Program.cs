@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Hosting;
+using Nija.Grains.Demo;
+using Nija.Runtime.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.UseNijaSilo(silo => silo.AddGrains(typeof(GreeterGrain).Assembly).UseConfiguredStorage());
+await builder.Build().RunAsync();
