@@ -20,12 +20,15 @@ public static class TestDatabases
 
     public static string NewSqliteDir() => Directory.CreateTempSubdirectory("nija-sqlite-").FullName;
 
-    public static async Task<SqlDialect> PostgresAsync()
+    // One pool and one migration for every test that talks to PostgreSQL directly: the shared fixture.
+    private static readonly Lazy<Task<SqlDialect>> SharedPostgres = new(async () =>
     {
         var dialect = new PostgreSqlDialect(NpgsqlDataSource.Create(PostgresConnectionString), writeConcurrency: 4);
         await SqlSchemaMigrator.MigrateAsync(dialect, CancellationToken.None);
         return dialect;
-    }
+    });
+
+    public static Task<SqlDialect> PostgresAsync() => SharedPostgres.Value;
 
     public static async Task<SqlDialect> SqliteAsync(string? dir = null)
     {

@@ -1,0 +1,44 @@
+using Nija.Bench.Scenarios;
+using Nija.Bench.Support;
+
+// Usage: Nija.Bench [calls] [activations] [memory] [writes] [--seconds N] [--out FILE]
+// PostgreSQL scenarios read NIJA_BENCH_POSTGRES (bench/run.sh starts a throwaway server).
+var scenarios = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(5);
+var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
+if (scenarios.Count == 0)
+{
+    scenarios = ["calls", "activations", "memory", "writes"];
+}
+
+var report = new Report();
+report.Note($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; " +
+            $"run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, Release build, workstation GC.");
+var duration = TimeSpan.FromSeconds(seconds);
+var postgres = Environment.GetEnvironmentVariable("NIJA_BENCH_POSTGRES");
+await using var pool = postgres is null ? null : Npgsql.NpgsqlDataSource.Create(postgres);
+var stores = BenchStore.Create(pool, postgres);
+if (scenarios.Contains("calls"))
+{
+    await CallThroughput.RunAsync(report, duration);
+}
+
+if (scenarios.Contains("activations"))
+{
+    await ActivationRate.RunAsync(report, stores);
+}
+
+if (scenarios.Contains("memory"))
+{
+    await IdleActivationMemory.RunAsync(report);
+}
+
+if (scenarios.Contains("writes"))
+{
+    await DurableWrites.RunAsync(report, duration, stores);
+}
+
+if (output is not null)
+{
+    await File.WriteAllTextAsync(output, "# Nija runtime benchmarks\n\n" + report.Markdown);
+}
