@@ -3,12 +3,13 @@ using Nija.Bench.Support;
 
 // Usage: Nija.Bench [calls] [activations] [memory] [writes] [--seconds N] [--out FILE]
 // PostgreSQL scenarios read NIJA_BENCH_POSTGRES (bench/run.sh starts a throwaway server).
-var scenarios = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+var known = new[] { "calls", "activations", "memory", "writes" };
+var scenarios = args.Where(a => known.Contains(a, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(5);
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
 if (scenarios.Count == 0)
 {
-    scenarios = ["calls", "activations", "memory", "writes"];
+    scenarios = [.. known];
 }
 
 var report = new Report();

@@ -19,7 +19,8 @@ public static class CallThroughput
     {
         report.Heading("Local grain call throughput and latency",
             $"{Grains} grains, a call returns `Task<int>`; N callers each loop `await grain.Add(1)` for {duration.TotalSeconds:0} s. " +
-            "Baseline: the same method on plain objects, each behind its own `Channel` and reader `Task` (same run, same callers).");
+            "Baseline: the same method on plain objects, each behind its own `Channel` and reader `Task` (same run, same callers). " +
+            "Latency is each call's own time, from issuing it to resuming after it (callers are closed loops).");
         await using var silo = await TestSilo.StartAsync(s => s.AddGrains(typeof(AdderGrain).Assembly).UseInMemoryStorage());
         var grains = Enumerable.Range(0, Grains).Select(i => silo.GrainFactory.GetGrain<IAdderGrain>(i)).ToArray();
         await Task.WhenAll(grains.Select(g => g.Add(0)));
