@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Nija.Runtime.PostgreSql;
 using Nija.Runtime.Sqlite;
 
@@ -16,8 +13,7 @@ public static class ConfiguredStorageExtensions
     public static ISiloBuilder UseConfiguredStorage(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.Services.AddOptions<StorageSelectionOptions>().Bind(silo.Configuration.GetSection(StorageSelectionOptions.Section)).ValidateOnStart();
-        silo.Services.AddSingleton<IValidateOptions<StorageSelectionOptions>, StorageSelectionOptionsValidator>();
+        silo.AddValidatedOptions<StorageSelectionOptions, StorageSelectionOptionsValidator>(StorageSelectionOptions.Section, null);
         var provider = silo.Configuration[$"{StorageSelectionOptions.Section}:Provider"] ?? "Sqlite";
         if (provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Nija.Runtime.Abstractions.Filters;
 using Nija.Runtime.Persistence;
 using Nija.Runtime.Reminders;
@@ -15,6 +16,22 @@ public static class SiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.PostConfigure(configure);
+        return silo;
+    }
+
+    /// <summary>Binds <typeparamref name="TOptions"/> from <paramref name="section"/>, applies <paramref name="configure"/> and validates at start-up.</summary>
+    public static ISiloBuilder AddValidatedOptions<TOptions, TValidator>(this ISiloBuilder silo, string section, Action<TOptions>? configure)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var options = silo.Services.AddOptions<TOptions>().Bind(silo.Configuration.GetSection(section)).ValidateOnStart();
+        if (configure is not null)
+        {
+            options.PostConfigure(configure);
+        }
+
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         return silo;
     }
 
