@@ -1,6 +1,7 @@
 using Nija.Api.Demo;
 using Nija.Api.Runtime;
 using Nija.Grains.Demo;
+using Nija.Grains.Hosting;
 using Nija.Runtime.Hosting;
 
 namespace Nija.Api.Hosting;
@@ -13,7 +14,7 @@ public static class PlatformHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
-        builder.UseNijaSilo(silo => silo.AddGrains(typeof(GreeterGrain).Assembly).UseConfiguredStorage());
+        builder.UseNijaSilo(silo => silo.AddGrains(typeof(GreeterGrain).Assembly).UseConfiguredStorage().AddTradingServices());
         return builder;
     }
 

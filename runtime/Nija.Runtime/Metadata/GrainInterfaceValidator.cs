@@ -24,6 +24,7 @@ internal sealed class GrainInterfaceValidator(GrainTypeRegistry registry, Runtim
         var problems = new List<string>();
         foreach (var cls in registry.Classes)
         {
+            CheckStates(cls, problems);
             foreach (var itf in cls.GrainInterfaces)
             {
                 try
@@ -51,8 +52,24 @@ internal sealed class GrainInterfaceValidator(GrainTypeRegistry registry, Runtim
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(
-                "Grain interfaces with types that cannot be sent between grains:" + Environment.NewLine + "  " +
+                "Grain classes and interfaces the runtime cannot use:" + Environment.NewLine + "  " +
                 string.Join(Environment.NewLine + "  ", problems.Distinct()));
+        }
+    }
+
+    // A state is created empty before its first write, so its type needs a constructor without arguments.
+    private static void CheckStates(GrainClassMetadata cls, List<string> problems)
+    {
+        foreach (var p in cls.ClassType.GetConstructors().SelectMany(c => c.GetParameters()))
+        {
+            if (p.GetCustomAttribute<Abstractions.Persistence.PersistentStateAttribute>() is not null
+                && p.ParameterType.IsGenericType
+                && p.ParameterType.GetGenericArguments()[0] is var stateType
+                && !stateType.IsValueType
+                && stateType.GetConstructor(Type.EmptyTypes) is null)
+            {
+                problems.Add($"{cls.ClassType.Name} state '{p.Name}': {stateType} needs a public parameterless constructor (use a mutable state class that holds the record).");
+            }
         }
     }
 

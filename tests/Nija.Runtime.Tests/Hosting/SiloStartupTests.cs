@@ -28,6 +28,16 @@ public sealed class SiloStartupTests
     }
 
     [Fact]
+    public async Task A_persistent_state_type_without_a_parameterless_constructor_stops_the_silo_from_starting()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestSilo.StartAsync(silo =>
+            silo.AddGrains(typeof(RecordStateGrain).Assembly, t => t == typeof(RecordStateGrain)).UseInMemoryStorage()));
+
+        Assert.Contains("RecordStateGrain state 'state'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("parameterless constructor", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_silo_settings_stop_the_start_and_name_the_setting()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => Silos.StartAsync(new Probe(),

@@ -31,3 +31,15 @@ public sealed class SyncGrain : Grain, ISyncGrain
 {
     int ISyncGrain.Now() => 1;
 }
+
+public sealed record ImmutableOnlyState(int Value);
+
+public interface IRecordStateGrain : IGrainWithStringKey
+{
+    Task<int> Get();
+}
+
+public sealed class RecordStateGrain([Nija.Runtime.Abstractions.Persistence.PersistentState("s")] Nija.Runtime.Abstractions.Persistence.IPersistentState<ImmutableOnlyState> state) : Grain, IRecordStateGrain
+{
+    Task<int> IRecordStateGrain.Get() => Task.FromResult(state.State.Value);
+}

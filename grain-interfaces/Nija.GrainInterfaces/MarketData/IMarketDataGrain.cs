@@ -1,0 +1,20 @@
+using Nija.Runtime.Abstractions.Concurrency;
+using Nija.Runtime.Abstractions.Core;
+
+namespace Nija.GrainInterfaces.MarketData;
+
+/// <summary>
+/// One symbol's market data (key: the symbol, such as "BTC-USD"): the last price, moved by the
+/// simulated feed or set by a replay, and published as ticks on the stream ("ticks", symbol).
+/// </summary>
+public interface IMarketDataGrain : IGrainWithStringKey
+{
+    [ReadOnly]
+    Task<decimal> GetLastPrice();
+
+    /// <summary>Sets the price (a replay, a test) and publishes the tick.</summary>
+    Task Publish(decimal price);
+
+    /// <summary>Moves the simulated feed <paramref name="steps"/> steps and publishes each tick; returns the last price.</summary>
+    Task<decimal> Step(int steps);
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Nija.GrainInterfaces.Orders;
+using Nija.GrainInterfaces.Plans;
+using Nija.GrainInterfaces.Risk;
+using Nija.Runtime.Abstractions.Concurrency;
+using Nija.Runtime.Abstractions.Core;
+
+namespace Nija.GrainInterfaces.Trading;
+
+/// <summary>
+/// One tenant's trading (key: the user id from the signed-in identity): orders, positions, the paper
+/// account, usage quotas, the user kill switch and the risk events raised against the user.
+/// </summary>
+public interface ITradingGrain : IGrainWithStringKey
+{
+    /// <summary>Checks and places an order. A rejected order is returned with its reason, not thrown.</summary>
+    Task<PlaceOrderResult> PlaceOrder(PlaceOrderRequest request);
+
+    /// <summary>Cancels an open order; false if it was already final or unknown.</summary>
+    Task<bool> CancelOrder(string orderId);
+
+    /// <summary>Orders, newest first, optionally only those in one status.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<OrderView>> GetOrders(OrderStatus? status, int skip, int take);
+
+    /// <summary>The paper account.</summary>
+    [ReadOnly]
+    Task<AccountView> GetAccount();
+
+    /// <summary>New mark prices: working orders that are crossed fill, and P&amp;L is marked.</summary>
+    Task OnPrices(ImmutableDictionary<string, decimal> prices);
+
+    /// <summary>Sets the user's own kill switch; Flatten closes every position at market.</summary>
+    Task<KillSwitchState> SetKillSwitch(KillSwitchLevel level, string reason, string changedBy);
+
+    /// <summary>Changes the plan whose limits apply (billing and admins call this).</summary>
+    Task SetPlan(PlanTier plan);
+
+    /// <summary>The risk events raised against this user, newest first.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<RiskEvent>> GetRiskEvents(int take);
+}

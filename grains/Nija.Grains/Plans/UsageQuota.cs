@@ -1,0 +1,59 @@
+namespace Nija.Grains.Plans;
+
+/// <summary>
+/// Counts trades per UTC day and API calls per UTC minute. Counters belong to their window: a
+/// count taken at 23:59:59.999 never counts against 00:00:00, and the reset is exact because the
+/// window is derived from the time, not from a timer.
+/// </summary>
+public sealed class UsageQuota
+{
+    public DateOnly TradesDay { get; set; }
+
+    public int TradesToday { get; set; }
+
+    public long CallsMinute { get; set; }
+
+    public int CallsThisMinute { get; set; }
+
+    /// <summary>Counts a trade if the daily limit allows it.</summary>
+    public bool TryCountTrade(DateTimeOffset now, int limit)
+    {
+        var day = DateOnly.FromDateTime(now.UtcDateTime);
+        if (day != TradesDay)
+        {
+            TradesDay = day;
+            TradesToday = 0;
+        }
+
+        if (TradesToday >= limit)
+        {
+            return false;
+        }
+
+        TradesToday++;
+        return true;
+    }
+
+    /// <summary>Counts an API call if the per-minute limit allows it.</summary>
+    public bool TryCountCall(DateTimeOffset now, int limit)
+    {
+        var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
+        if (minute != CallsMinute)
+        {
+            CallsMinute = minute;
+            CallsThisMinute = 0;
+        }
+
+        if (CallsThisMinute >= limit)
+        {
+            return false;
+        }
+
+        CallsThisMinute++;
+        return true;
+    }
+
+    /// <summary>When the current minute's window ends (for Retry-After).</summary>
+    public DateTimeOffset MinuteWindowEnds(DateTimeOffset now) =>
+        new(new DateTime((now.UtcTicks / TimeSpan.TicksPerMinute + 1) * TimeSpan.TicksPerMinute, DateTimeKind.Utc));
+}

@@ -1,0 +1,49 @@
+using Nija.GrainInterfaces.Orders;
+
+namespace Nija.Grains.Trading;
+
+/// <summary>An order as the trading grain stores it.</summary>
+public sealed class OrderState
+{
+    public string Id { get; set; } = "";
+
+    public string? ClientOrderId { get; set; }
+
+    public string Broker { get; set; } = "paper";
+
+    public string Symbol { get; set; } = "";
+
+    public OrderSide Side { get; set; }
+
+    public OrderType Type { get; set; }
+
+    public OrderStatus Status { get; set; } = OrderStatus.New;
+
+    public decimal Quantity { get; set; }
+
+    public decimal? LimitPrice { get; set; }
+
+    public decimal? StopPrice { get; set; }
+
+    public decimal? TrailingPercent { get; set; }
+
+    public string? RejectReason { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<Fill> Fills { get; set; } = [];
+
+    public bool IsWorking => Status is OrderStatus.Submitted or OrderStatus.PartiallyFilled;
+
+    public decimal FilledQuantity => Fills.Sum(f => f.Quantity);
+
+    public OrderView ToView()
+    {
+        var filled = FilledQuantity;
+        return new OrderView(Id, ClientOrderId, Broker, Symbol, Side, Type, Status, Quantity, filled,
+            filled == 0 ? 0 : Math.Round(Fills.Sum(f => f.Price * f.Quantity) / filled, 8), LimitPrice, StopPrice,
+            Fills.Sum(f => f.Fee), RejectReason, CreatedAt, UpdatedAt, [.. Fills]);
+    }
+}

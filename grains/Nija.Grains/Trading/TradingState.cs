@@ -1,0 +1,39 @@
+using Nija.GrainInterfaces.Plans;
+using Nija.GrainInterfaces.Risk;
+using Nija.Grains.Exchange;
+using Nija.Grains.Plans;
+
+namespace Nija.Grains.Trading;
+
+/// <summary>
+/// One tenant's trading state. Lists are bounded (recent orders, recent risk events) so that the
+/// state of an idle tenant stays small; the full history goes to append-only tables (a later step).
+/// </summary>
+public sealed class TradingState
+{
+    public bool Initialized { get; set; }
+
+    public PlanTier Plan { get; set; } = PlanTier.Free;
+
+    public PaperAccount Account { get; set; } = new();
+
+    public decimal EquityPeak { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public decimal DayStartEquity { get; set; }
+
+    public long NextOrderSeq { get; set; } = 1;
+
+    public List<OrderState> Orders { get; set; } = [];
+
+    public Dictionary<string, string> ClientOrderIds { get; set; } = new(StringComparer.Ordinal);
+
+    public UsageQuota Quota { get; set; } = new();
+
+    public KillSwitchState KillSwitch { get; set; } = KillSwitchState.Initial;
+
+    public int ConsecutiveBrokerErrors { get; set; }
+
+    public List<RiskEvent> RiskEvents { get; set; } = [];
+}
