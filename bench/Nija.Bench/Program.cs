@@ -3,7 +3,7 @@ using Nija.Bench.Support;
 
 // Usage: Nija.Bench [calls] [activations] [memory] [writes] [--seconds N] [--out FILE]
 // PostgreSQL scenarios read NIJA_BENCH_POSTGRES (bench/run.sh starts a throwaway server).
-var known = new[] { "calls", "activations", "memory", "writes" };
+var known = new[] { "calls", "activations", "memory", "writes", "trading" };
 var scenarios = args.Where(a => known.Contains(a, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(5);
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
@@ -37,6 +37,11 @@ if (scenarios.Contains("memory"))
 if (scenarios.Contains("writes"))
 {
     await DurableWrites.RunAsync(report, duration, stores);
+}
+
+if (scenarios.Contains("trading"))
+{
+    await TradingBench.RunAsync(report, duration);
 }
 
 if (output is not null)

@@ -28,7 +28,7 @@ public sealed partial class TradingGrain(
     IOptions<RiskOptions> risk,
     TimeProvider time) : Grain, ITradingGrain
 {
-    private const int OrdersKept = 200;
+    private const int OrdersKept = 20;
     private const int RiskEventsKept = 100;
 
     private TradingState S => state.State;
