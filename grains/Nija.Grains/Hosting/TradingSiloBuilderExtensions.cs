@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Nija.GrainInterfaces.Risk;
 using Nija.Grains.Exchange;
 using Nija.Grains.Risk;
+using Nija.Grains.Trading;
 using Nija.Runtime.Abstractions.Streams;
 using Nija.Runtime.Hosting;
 
@@ -19,6 +20,7 @@ public static class TradingSiloBuilderExtensions
         silo.Services.AddOptions<PaperExchangeOptions>().Bind(silo.Configuration.GetSection(PaperExchangeOptions.Section));
         silo.Services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PaperExchangeOptions>>().Value);
         silo.Services.TryAddSingleton(sp => new PaperExchange(sp.GetRequiredService<PaperExchangeOptions>()));
+        silo.Services.TryAddSingleton(sp => new OrderProcessor(sp.GetRequiredService<PaperExchange>(), sp.GetRequiredService<IOptions<RiskOptions>>().Value));
         silo.Services.TryAddSingleton<GlobalKillSwitchCache>();
         silo.Services.AddSingleton<ISiloStartupTask, GlobalKillSwitchStartupTask>();
         return silo;

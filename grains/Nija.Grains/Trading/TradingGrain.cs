@@ -1,14 +1,11 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Options;
 using Nija.GrainInterfaces.MarketData;
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Plans;
 using Nija.GrainInterfaces.Risk;
 using Nija.GrainInterfaces.Settings;
 using Nija.GrainInterfaces.Trading;
-using Nija.Grains.Exchange;
 using Nija.Grains.Orders;
-using Nija.Grains.Plans;
 using Nija.Grains.Risk;
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Abstractions.Persistence;
@@ -18,31 +15,22 @@ namespace Nija.Grains.Trading;
 /// <summary>
 /// One tenant's trading. Non-reentrant on purpose: orders are checked and applied one at a time,
 /// so concurrent requests can never together exceed a limit, and a retried client order id always
-/// finds the first attempt. Order execution and price handling are in TradingGrain.Execution.cs.
+/// finds the first attempt. The order logic itself is <see cref="OrderProcessor"/>, shared with backtests.
 /// </summary>
 [GrainType("trading")]
 public sealed partial class TradingGrain(
     [PersistentState("trading")] IPersistentState<TradingState> state,
-    PaperExchange exchange,
+    OrderProcessor processor,
     GlobalKillSwitchCache globalSwitch,
-    IOptions<RiskOptions> risk,
     TimeProvider time) : Grain, ITradingGrain
 {
-    private const int OrdersKept = 20;
-    private const int RiskEventsKept = 100;
-
     private TradingState S => state.State;
+
+    private string UserId => GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!S.Initialized)
-        {
-            S.Initialized = true;
-            S.Account.Cash = exchange.Options.StartingCashUsd;
-            S.EquityPeak = S.Account.Cash;
-            RollDay(time.GetUtcNow());
-        }
-
+        processor.Initialize(S, time.GetUtcNow());
         await SubscribeToWorkingSymbols();
     }
 
@@ -55,35 +43,9 @@ public sealed partial class TradingGrain(
         }
 
         OrderRequestValidator.Validate(request);
-        var now = time.GetUtcNow();
-        RollDay(now);
         var price = await GrainFactory.GetGrain<IMarketDataGrain>(request.Symbol).GetLastPrice();
-        S.Account.Marks[request.Symbol] = price;
-        var quantity = request.Quantity ?? Math.Round(request.SizeUsd!.Value / price, 8, MidpointRounding.ToZero);
-        if (quantity <= 0)
-        {
-            throw new ArgumentException("sizeUsd is too small for one unit step at the current price.", "sizeUsd");
-        }
-
-        var settings = await GrainFactory.GetGrain<IUserSettingsGrain>(GetPrimaryKeyString()).Get();
-        var plan = PlanCatalog.For(S.Plan);
-        var order = NewOrder(request, quantity, now);
-        var block = PreTradeCheck.Evaluate(new PreTradeContext(request, price, quantity, S.Account, S.EquityPeak, S.DayStartEquity, S.Quota,
-            S.ConsecutiveBrokerErrors, S.KillSwitch, globalSwitch.Current, settings, plan, risk.Value, now));
-        if (block is not null)
-        {
-            order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Rejected);
-            order.RejectReason = $"{block.Rule}: {block.Detail}";
-            RecordRisk(block.Rule, $"{request.Side} {quantity} {request.Symbol} ({request.Type}) blocked: {block.Detail}", now);
-        }
-        else
-        {
-            S.Quota.TryCountTrade(now, plan.MaxDailyTrades);
-            order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Submitted);
-            Execute(order, price, now);
-        }
-
-        Remember(order);
+        var settings = await GrainFactory.GetGrain<IUserSettingsGrain>(UserId).Get();
+        var order = processor.Place(S, UserId, request, price, settings, globalSwitch.Current, time.GetUtcNow());
         await state.WriteStateAsync();
         await SubscribeToWorkingSymbols();
         return new PlaceOrderResult(order.ToView(), Replayed: false);
@@ -104,7 +66,7 @@ public sealed partial class TradingGrain(
 
     Task<ImmutableArray<OrderView>> ITradingGrain.GetOrders(OrderStatus? status, int skip, int take) =>
         Task.FromResult(S.Orders.AsEnumerable().Reverse().Where(o => status is null || o.Status == status)
-            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, OrdersKept)).Select(o => o.ToView()).ToImmutableArray());
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, OrderProcessor.OrdersKept * 10)).Select(o => o.ToView()).ToImmutableArray());
 
     Task<AccountView> ITradingGrain.GetAccount()
     {
@@ -128,15 +90,18 @@ public sealed partial class TradingGrain(
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var now = time.GetUtcNow();
         S.KillSwitch = new KillSwitchState(level, S.KillSwitch.Version + 1, reason, changedBy, now);
-        RecordRisk("UserKillSwitch", $"{level} by {changedBy}: {reason}", now);
+        OrderProcessor.RecordRisk(S, UserId, "UserKillSwitch", $"{level} by {changedBy}: {reason}", now);
         if (level is KillSwitchLevel.Stop or KillSwitchLevel.Flatten)
         {
-            CancelWorking(now, $"kill switch {level}");
+            OrderProcessor.CancelWorking(S, now, $"kill switch {level}");
         }
 
         if (level == KillSwitchLevel.Flatten)
         {
-            await FlattenAsync(now);
+            foreach (var symbol in S.Account.Positions.Keys.ToList())
+            {
+                processor.Close(S, UserId, symbol, await GrainFactory.GetGrain<IMarketDataGrain>(symbol).GetLastPrice(), now);
+            }
         }
 
         await state.WriteStateAsync();
@@ -144,62 +109,7 @@ public sealed partial class TradingGrain(
     }
 
     Task<ImmutableArray<RiskEvent>> ITradingGrain.GetRiskEvents(int take) =>
-        Task.FromResult(S.RiskEvents.AsEnumerable().Reverse().Take(Math.Clamp(take, 0, RiskEventsKept)).ToImmutableArray());
-
-    private OrderState NewOrder(PlaceOrderRequest r, decimal quantity, DateTimeOffset now) => new()
-    {
-        Id = $"{GetPrimaryKeyString()}-{S.NextOrderSeq++}",
-        ClientOrderId = r.ClientOrderId,
-        Broker = r.Broker,
-        Symbol = r.Symbol,
-        Side = r.Side,
-        Type = r.Type,
-        Quantity = quantity,
-        LimitPrice = r.LimitPrice,
-        StopPrice = r.StopPrice,
-        TrailingPercent = r.TrailingPercent,
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        Task.FromResult(S.RiskEvents.AsEnumerable().Reverse().Take(Math.Clamp(take, 0, OrderProcessor.RiskEventsKept)).ToImmutableArray());
 
     private OrderState? Find(string id) => S.Orders.FirstOrDefault(o => o.Id == id);
-
-    private void Remember(OrderState order)
-    {
-        S.Orders.Add(order);
-        if (order.ClientOrderId is { } cid)
-        {
-            S.ClientOrderIds[cid] = order.Id;
-        }
-
-        // Keep working orders and the most recent final ones; forget the client ids of what is dropped.
-        while (S.Orders.Count > OrdersKept && S.Orders.FindIndex(o => !o.IsWorking) is var i and >= 0)
-        {
-            if (S.Orders[i].ClientOrderId is { } dropped)
-            {
-                S.ClientOrderIds.Remove(dropped);
-            }
-
-            S.Orders.RemoveAt(i);
-        }
-    }
-
-    private void RecordRisk(string rule, string detail, DateTimeOffset now)
-    {
-        S.RiskEvents.Add(new RiskEvent(GetPrimaryKeyString(), rule, detail, now));
-        if (S.RiskEvents.Count > RiskEventsKept)
-        {
-            S.RiskEvents.RemoveRange(0, S.RiskEvents.Count - RiskEventsKept);
-        }
-    }
-
-    private void RollDay(DateTimeOffset now)
-    {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (S.Day != today)
-        {
-            S.Day = today;
-            S.DayStartEquity = S.Account.Equity();
-        }
-    }
 }

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Nija.GrainInterfaces.MarketData;
+using Nija.GrainInterfaces.Trading;
+using Nija.Runtime.Abstractions.Streams;
+
+namespace Nija.Grains.Trading;
+
+/// <summary>Prices reaching the working orders: pushed by callers or followed on the tick streams.</summary>
+public sealed partial class TradingGrain
+{
+    private readonly Dictionary<string, StreamSubscriptionHandle> _tickSubscriptions = new(StringComparer.Ordinal);
+
+    async Task ITradingGrain.OnPrices(ImmutableDictionary<string, decimal> prices)
+    {
+        if (processor.OnPrices(S, prices, time.GetUtcNow()))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>Listens to the ticks of every symbol with a working order, and only those.</summary>
+    private async Task SubscribeToWorkingSymbols()
+    {
+        var wanted = S.Orders.Where(o => o.IsWorking).Select(o => o.Symbol).ToHashSet(StringComparer.Ordinal);
+        foreach (var symbol in _tickSubscriptions.Keys.Where(s => !wanted.Contains(s)).ToList())
+        {
+            await _tickSubscriptions[symbol].UnsubscribeAsync();
+            _tickSubscriptions.Remove(symbol);
+        }
+
+        foreach (var symbol in wanted.Where(s => !_tickSubscriptions.ContainsKey(s)))
+        {
+            _tickSubscriptions[symbol] = await this.GetStreamProvider().GetStream<Tick>(new StreamId("ticks", symbol)).SubscribeAsync(async (tick, _) =>
+            {
+                if (processor.OnPrices(S, new Dictionary<string, decimal> { [tick.Symbol] = tick.Price }, tick.At))
+                {
+                    await state.WriteStateAsync();
+                    await SubscribeToWorkingSymbols();
+                }
+            });
+        }
+    }
+}
