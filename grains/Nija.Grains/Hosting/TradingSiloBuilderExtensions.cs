@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Nija.GrainInterfaces.Risk;
+using Nija.Grains.Backtests;
 using Nija.Grains.Exchange;
 using Nija.Grains.Risk;
 using Nija.Grains.Trading;
@@ -22,6 +23,7 @@ public static class TradingSiloBuilderExtensions
         silo.Services.TryAddSingleton(sp => new PaperExchange(sp.GetRequiredService<PaperExchangeOptions>()));
         silo.Services.TryAddSingleton(sp => new OrderProcessor(sp.GetRequiredService<PaperExchange>(), sp.GetRequiredService<IOptions<RiskOptions>>().Value));
         silo.Services.TryAddSingleton<GlobalKillSwitchCache>();
+        silo.Services.TryAddSingleton(sp => new BacktestEngine(sp.GetRequiredService<OrderProcessor>()));
         silo.Services.AddSingleton<ISiloStartupTask, GlobalKillSwitchStartupTask>();
         return silo;
     }

@@ -18,10 +18,13 @@ public sealed partial class TradingGrain
         }
     }
 
-    /// <summary>Listens to the ticks of every symbol with a working order, and only those.</summary>
+    /// <summary>
+    /// Listens to the ticks of every symbol with a working order or a position, and only those:
+    /// working orders fill on them, and positions are marked (equity, its peak, the drawdown rule).
+    /// </summary>
     private async Task SubscribeToWorkingSymbols()
     {
-        var wanted = S.Orders.Where(o => o.IsWorking).Select(o => o.Symbol).ToHashSet(StringComparer.Ordinal);
+        var wanted = S.Orders.Where(o => o.IsWorking).Select(o => o.Symbol).Concat(S.Account.Positions.Keys).ToHashSet(StringComparer.Ordinal);
         foreach (var symbol in _tickSubscriptions.Keys.Where(s => !wanted.Contains(s)).ToList())
         {
             await _tickSubscriptions[symbol].UnsubscribeAsync();
