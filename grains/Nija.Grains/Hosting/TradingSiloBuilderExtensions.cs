@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Nija.GrainInterfaces.Risk;
 using Nija.Grains.Backtests;
+using Nija.Grains.Brokers;
 using Nija.Grains.Exchange;
 using Nija.Grains.Risk;
 using Nija.Grains.Trading;
+using Nija.Grains.Vault;
 using Nija.Runtime.Abstractions.Streams;
 using Nija.Runtime.Hosting;
 
@@ -25,7 +27,22 @@ public static class TradingSiloBuilderExtensions
         silo.Services.TryAddSingleton<GlobalKillSwitchCache>();
         silo.Services.TryAddSingleton(sp => new BacktestEngine(sp.GetRequiredService<OrderProcessor>()));
         silo.Services.AddSingleton<ISiloStartupTask, GlobalKillSwitchStartupTask>();
+        AddBrokers(silo);
         return silo;
+    }
+
+    /// <summary>The vault (master key from Nija:Vault, or a local key file under Nija:DataDir) and the exchange adapters (Nija:Brokers:{Name}:BaseUrl).</summary>
+    private static void AddBrokers(ISiloBuilder silo)
+    {
+        silo.AddValidatedOptions<VaultOptions, VaultOptionsValidator>(VaultOptions.Section, null);
+        silo.Services.AddSingleton<IPostConfigureOptions<VaultOptions>>(new LocalVaultKeyFile(silo.Configuration["Nija:DataDir"] ?? "data"));
+        silo.Services.TryAddSingleton(sp => new CredentialVault(sp.GetRequiredService<IOptions<VaultOptions>>()));
+        silo.Services.AddHttpClient<BinanceSpotAdapter>(c => c.BaseAddress = new Uri(silo.Configuration["Nija:Brokers:Binance:BaseUrl"] ?? "https://api.binance.com"));
+        silo.Services.AddHttpClient<KrakenAdapter>(c => c.BaseAddress = new Uri(silo.Configuration["Nija:Brokers:Kraken:BaseUrl"] ?? "https://api.kraken.com"));
+        silo.Services.AddSingleton<IExchangeAdapter, PaperAdapter>();
+        silo.Services.AddSingleton<IExchangeAdapter>(sp => sp.GetRequiredService<BinanceSpotAdapter>());
+        silo.Services.AddSingleton<IExchangeAdapter>(sp => sp.GetRequiredService<KrakenAdapter>());
+        silo.Services.TryAddSingleton<ExchangeAdapters>();
     }
 
     /// <summary>Keeps this silo's cache of the global kill switch current: loads it, then follows its stream.</summary>

@@ -54,6 +54,12 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk)
             order.RejectReason = $"{block.Rule}: {block.Detail}";
             RecordRisk(s, userId, block.Rule, $"{request.Side} {quantity} {request.Symbol} ({request.Type}) blocked: {block.Detail}", now);
         }
+        else if (request.Broker != "paper")
+        {
+            // The exchange adapters exist (keys, balances, orders), but routing live orders through them is not wired yet.
+            order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Rejected);
+            order.RejectReason = $"BrokerUnavailable: live order routing to {request.Broker} is not available yet; use the paper exchange";
+        }
         else
         {
             s.Quota.TryCountTrade(now, plan.MaxDailyTrades);

@@ -1,0 +1,8 @@
+using Nija.GrainInterfaces.Accounts;
+
+namespace Nija.Grains.Accounts;
+
+public sealed class UserAccountState
+{
+    public UserProfile? Profile { get; set; }
+}

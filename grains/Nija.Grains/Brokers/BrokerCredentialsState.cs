@@ -1,0 +1,6 @@
+namespace Nija.Grains.Brokers;
+
+public sealed class BrokerCredentialsState
+{
+    public List<StoredCredential> Credentials { get; set; } = [];
+}
