@@ -5,6 +5,7 @@ using Nija.GrainInterfaces.Risk;
 using Nija.Grains.Backtests;
 using Nija.Grains.Brokers;
 using Nija.Grains.Exchange;
+using Nija.Grains.Protections;
 using Nija.Grains.Risk;
 using Nija.Grains.Trading;
 using Nija.Grains.Vault;
@@ -23,7 +24,9 @@ public static class TradingSiloBuilderExtensions
         silo.Services.AddOptions<PaperExchangeOptions>().Bind(silo.Configuration.GetSection(PaperExchangeOptions.Section));
         silo.Services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PaperExchangeOptions>>().Value);
         silo.Services.TryAddSingleton(sp => new PaperExchange(sp.GetRequiredService<PaperExchangeOptions>()));
-        silo.Services.TryAddSingleton(sp => new OrderProcessor(sp.GetRequiredService<PaperExchange>(), sp.GetRequiredService<IOptions<RiskOptions>>().Value));
+        silo.AddValidatedOptions<ProtectionOptions, ProtectionOptionsValidator>(ProtectionOptions.Section, null);
+        silo.Services.TryAddSingleton(sp => new OrderProcessor(
+            sp.GetRequiredService<PaperExchange>(), sp.GetRequiredService<IOptions<RiskOptions>>().Value, sp.GetRequiredService<IOptions<ProtectionOptions>>().Value));
         silo.Services.TryAddSingleton<GlobalKillSwitchCache>();
         silo.Services.TryAddSingleton(sp => new BacktestEngine(sp.GetRequiredService<OrderProcessor>()));
         silo.Services.AddSingleton<ISiloStartupTask, GlobalKillSwitchStartupTask>();

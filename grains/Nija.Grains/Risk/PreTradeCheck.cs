@@ -7,7 +7,7 @@ namespace Nija.Grains.Risk;
 /// <summary>
 /// The checks every order passes, manual or from a strategy, live, paper or backtest, in this
 /// order: kill switches (global, then user), auto-disable, allowed pairs, plan (live trading, daily
-/// trades), positions, size, drawdown, daily loss, funds. The first that fails names itself.
+/// trades), protection locks, positions, size, drawdown, daily loss, funds. The first that fails names itself.
 /// </summary>
 public static class PreTradeCheck
 {
@@ -43,7 +43,8 @@ public static class PreTradeCheck
         var minSize = equity * c.Options.MinPositionPctOfEquity / 100m;
         var drawdown = c.EquityPeak <= 0 ? 0 : (c.EquityPeak - equity) / c.EquityPeak * 100m;
         var dayLoss = c.DayStartEquity <= 0 ? 0 : (c.DayStartEquity - equity) / c.DayStartEquity * 100m;
-        return Check(opensNew && c.Account.Positions.Count >= maxPositions, "MaxConcurrentPositions",
+        return Check(c.Lock is not null, $"Protection:{c.Lock?.Protection}", $"{c.Lock?.Symbol ?? "all pairs"} locked until {c.Lock?.Until:u}: {c.Lock?.Reason}")
+            ?? Check(opensNew && c.Account.Positions.Count >= maxPositions, "MaxConcurrentPositions",
                    $"{c.Account.Positions.Count} open positions (limit {maxPositions})")
             ?? Check(c.Notional > maxSize, "MaxPositionSize", $"notional {Usd(c.Notional)} above the limit {Usd(maxSize)}")
             ?? Check(c.Notional < minSize, "MinPositionSize", $"notional {Usd(c.Notional)} below {c.Options.MinPositionPctOfEquity}% of equity ({Usd(minSize)})")

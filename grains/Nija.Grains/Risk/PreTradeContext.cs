@@ -4,6 +4,7 @@ using Nija.GrainInterfaces.Risk;
 using Nija.GrainInterfaces.Settings;
 using Nija.Grains.Exchange;
 using Nija.Grains.Plans;
+using Nija.Grains.Protections;
 
 namespace Nija.Grains.Risk;
 
@@ -22,7 +23,8 @@ public sealed record PreTradeContext(
     UserSettings Settings,
     PlanLimits Plan,
     RiskOptions Options,
-    DateTimeOffset Now)
+    DateTimeOffset Now,
+    ProtectionLock? Lock = null)
 {
     public decimal Notional => Price * Quantity;
 

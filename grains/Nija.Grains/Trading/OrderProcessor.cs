@@ -4,6 +4,7 @@ using Nija.GrainInterfaces.Settings;
 using Nija.Grains.Exchange;
 using Nija.Grains.Orders;
 using Nija.Grains.Plans;
+using Nija.Grains.Protections;
 using Nija.Grains.Risk;
 
 namespace Nija.Grains.Trading;
@@ -13,7 +14,7 @@ namespace Nija.Grains.Trading;
 /// execution on the paper exchange, working orders on later prices. The trading grain (live and
 /// paper) and the backtest engine both use this one class, so the same ticks give the same fills.
 /// </summary>
-public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk)
+public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, ProtectionOptions protections)
 {
     public const int OrdersKept = 20;
     public const int RiskEventsKept = 100;
@@ -47,7 +48,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk)
         var plan = PlanCatalog.For(s.Plan);
         var order = NewOrder(s, userId, request, quantity, now);
         var block = PreTradeCheck.Evaluate(new PreTradeContext(request, price, quantity, s.Account, s.EquityPeak, s.DayStartEquity, s.Quota,
-            s.ConsecutiveBrokerErrors, s.KillSwitch, globalSwitch, settings, plan, risk, now));
+            s.ConsecutiveBrokerErrors, s.KillSwitch, globalSwitch, settings, plan, risk, now, ProtectionRules.ActiveLock(s.Locks, request.Symbol, now)));
         if (block is not null)
         {
             order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Rejected);
@@ -141,10 +142,19 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk)
             return true;
         }
 
+        var costSold = order.Side == OrderSide.Sell ? s.Account.Positions[order.Symbol].AverageEntry * fills.Sum(f => f.Quantity) : 0m;
+        var realizedBefore = s.Account.RealizedPnl;
         foreach (var fill in fills)
         {
             s.Account.Apply(order.Broker, order.Symbol, order.Side, fill);
             order.Fills.Add(fill);
+        }
+
+        if (order.Side == OrderSide.Sell)
+        {
+            var pnl = s.Account.RealizedPnl - realizedBefore;
+            ProtectionRules.OnTradeClosed(s.RecentTrades, s.Locks, new ClosedTrade(order.Symbol, now, pnl, costSold == 0 ? 0 : pnl / costSold,
+                order.Type is OrderType.StopLoss or OrderType.TrailingStop), s.Account.Equity(), protections);
         }
 
         order.Status = OrderStateMachine.Move(order.Status, order.FilledQuantity >= order.Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled);

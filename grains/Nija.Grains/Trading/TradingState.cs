@@ -2,6 +2,7 @@ using Nija.GrainInterfaces.Plans;
 using Nija.GrainInterfaces.Risk;
 using Nija.Grains.Exchange;
 using Nija.Grains.Plans;
+using Nija.Grains.Protections;
 
 namespace Nija.Grains.Trading;
 
@@ -36,4 +37,8 @@ public sealed class TradingState
     public int ConsecutiveBrokerErrors { get; set; }
 
     public List<RiskEvent> RiskEvents { get; set; } = [];
+
+    public List<ClosedTrade> RecentTrades { get; set; } = [];
+
+    public List<ProtectionLock> Locks { get; set; } = [];
 }

@@ -8,6 +8,7 @@ using Nija.GrainInterfaces.Settings;
 using Nija.GrainInterfaces.Trading;
 using Nija.Grains.Backtests;
 using Nija.Grains.Exchange;
+using Nija.Grains.Protections;
 using Nija.Grains.Risk;
 using Nija.Grains.Strategies;
 using Nija.Grains.Tests.Support;
@@ -24,7 +25,7 @@ public sealed class BacktestTests
     private static ImmutableArray<decimal> Swings(int count) =>
         [.. Enumerable.Range(0, count).Select(i => Math.Round(100m + 8m * (decimal)Math.Sin(i / 6.0) + 0.3m * (i % 3), 4))];
 
-    private static BacktestEngine Engine() => new(new OrderProcessor(new PaperExchange(new PaperExchangeOptions()), new RiskOptions()));
+    private static BacktestEngine Engine() => new(new OrderProcessor(new PaperExchange(new PaperExchangeOptions()), new RiskOptions(), new ProtectionOptions()));
 
     [Fact]
     public void The_apex_strategy_trades_a_swinging_market_and_the_report_adds_up()

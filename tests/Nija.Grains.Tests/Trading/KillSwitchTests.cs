@@ -45,7 +45,8 @@ public sealed class KillSwitchTests
     [Fact]
     public async Task Flatten_closes_every_position_at_market_and_resume_allows_trading_again()
     {
-        await using var silo = await GrainSilo.StartAsync();
+        var time = new Nija.Runtime.Testing.ManualTimeProvider();
+        await using var silo = await GrainSilo.StartAsync(time);
         var trading = silo.GrainFactory.GetGrain<ITradingGrain>("flattener");
         await trading.PlaceOrder(Buy());
         await trading.PlaceOrder(new PlaceOrderRequest("paper", "BTC-USD", OrderSide.Buy, OrderType.Market, SizeUsd: 50m));
@@ -54,6 +55,7 @@ public sealed class KillSwitchTests
         Assert.Empty((await trading.GetAccount()).Positions);
 
         var resumed = await trading.SetKillSwitch(KillSwitchLevel.Off, "all clear", "admin");
+        time.Advance(TimeSpan.FromMinutes(3)); // past the cooldown the closing trades started
         Assert.Equal(2, resumed.Version);
         var after = await trading.PlaceOrder(Buy());
         Assert.True(after.Order.Status == OrderStatus.Filled, after.Order.RejectReason);
