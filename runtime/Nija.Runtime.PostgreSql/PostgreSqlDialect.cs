@@ -33,6 +33,12 @@ public sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, int writeConc
     public override int WriteConcurrency => writeConcurrency;
 
     /// <inheritdoc />
+    public override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+
+    /// <inheritdoc />
+    public override string DecimalType => "NUMERIC(38, 18)";
+
+    /// <inheritdoc />
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 

@@ -27,6 +27,12 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
     ];
 
     /// <inheritdoc />
+    public override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+    /// <inheritdoc />
+    public override string DecimalType => "TEXT";
+
+    /// <inheritdoc />
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);

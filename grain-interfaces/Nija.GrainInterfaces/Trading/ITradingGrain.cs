@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Plans;
 using Nija.GrainInterfaces.Risk;
@@ -32,6 +33,10 @@ public interface ITradingGrain : IGrainWithStringKey
 
     /// <summary>Sets the user's own kill switch; Flatten closes every position at market.</summary>
     Task<KillSwitchState> SetKillSwitch(KillSwitchLevel level, string reason, string changedBy);
+
+    /// <summary>Trades, win rate, P&amp;L, volume, profit factor, expectancy, drawdown, Sharpe and Sortino over the full history.</summary>
+    [ReadOnly]
+    Task<UserStats> GetStats();
 
     /// <summary>Changes the plan whose limits apply (billing and admins call this).</summary>
     Task SetPlan(PlanTier plan);

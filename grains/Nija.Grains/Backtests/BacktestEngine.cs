@@ -26,7 +26,7 @@ public sealed class BacktestEngine(OrderProcessor processor)
         var pnls = new List<decimal>();
         if (series.Count > 0)
         {
-            processor.Initialize(state, series[0].At);
+            processor.Initialize(state, "backtest", series[0].At);
         }
 
         foreach (var point in series)
@@ -44,6 +44,7 @@ public sealed class BacktestEngine(OrderProcessor processor)
             }
 
             equity.Add((point.At, state.Account.Equity()));
+            state.Outbox.Drain(); // a backtest keeps its own record; nothing goes to the history store
         }
 
         var stats = PerformanceStats.Compute(pnls, equity, fills.Sum(f => f.Fill.Price * f.Fill.Quantity));

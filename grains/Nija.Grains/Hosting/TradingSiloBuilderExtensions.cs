@@ -5,12 +5,14 @@ using Nija.GrainInterfaces.Risk;
 using Nija.Grains.Backtests;
 using Nija.Grains.Brokers;
 using Nija.Grains.Exchange;
+using Nija.Grains.History;
 using Nija.Grains.Protections;
 using Nija.Grains.Risk;
 using Nija.Grains.Trading;
 using Nija.Grains.Vault;
 using Nija.Runtime.Abstractions.Streams;
 using Nija.Runtime.Hosting;
+using Nija.Runtime.Sql;
 
 namespace Nija.Grains.Hosting;
 
@@ -31,7 +33,28 @@ public static class TradingSiloBuilderExtensions
         silo.Services.TryAddSingleton(sp => new BacktestEngine(sp.GetRequiredService<OrderProcessor>()));
         silo.Services.AddSingleton<ISiloStartupTask, GlobalKillSwitchStartupTask>();
         AddBrokers(silo);
+        AddHistory(silo);
         return silo;
+    }
+
+    /// <summary>History in the silo's SQL store (the dialect its storage provider registered), else in memory.</summary>
+    private static void AddHistory(ISiloBuilder silo)
+    {
+        var sql = silo.Services.FirstOrDefault(d => typeof(SqlDialect).IsAssignableFrom(d.ServiceType) && d.ServiceType != typeof(SqlDialect));
+        if (sql is null)
+        {
+            silo.Services.TryAddSingleton<IHistoryStore, MemoryHistoryStore>();
+            return;
+        }
+
+        silo.Services.TryAddSingleton(sp => new SqlHistoryStore((SqlDialect)sp.GetRequiredService(sql.ServiceType)));
+        silo.Services.TryAddSingleton<IHistoryStore>(sp => sp.GetRequiredService<SqlHistoryStore>());
+        silo.Services.AddSingleton<ISiloStartupTask>(sp => new HistoryMigration(sp.GetRequiredService<SqlHistoryStore>()));
+    }
+
+    private sealed class HistoryMigration(SqlHistoryStore store) : ISiloStartupTask
+    {
+        public Task ExecuteAsync(CancellationToken cancellationToken) => store.MigrateAsync(cancellationToken);
     }
 
     /// <summary>The vault (master key from Nija:Vault, or a local key file under Nija:DataDir) and the exchange adapters (Nija:Brokers:{Name}:BaseUrl).</summary>

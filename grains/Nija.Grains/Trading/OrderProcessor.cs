@@ -1,3 +1,4 @@
+using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Risk;
 using Nija.GrainInterfaces.Settings;
@@ -21,7 +22,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
 
     public PaperExchange Exchange => exchange;
 
-    public void Initialize(TradingState s, DateTimeOffset now)
+    public void Initialize(TradingState s, string userId, DateTimeOffset now)
     {
         if (s.Initialized)
         {
@@ -29,6 +30,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         }
 
         s.Initialized = true;
+        s.UserId = userId;
         s.Account.Cash = exchange.Options.StartingCashUsd;
         s.EquityPeak = s.Account.Cash;
         RollDay(s, now);
@@ -53,7 +55,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         {
             order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Rejected);
             order.RejectReason = $"{block.Rule}: {block.Detail}";
-            RecordRisk(s, userId, block.Rule, $"{request.Side} {quantity} {request.Symbol} ({request.Type}) blocked: {block.Detail}", now);
+            RecordRisk(s, block.Rule, $"{request.Side} {quantity} {request.Symbol} ({request.Type}) blocked: {block.Detail}", now);
         }
         else if (request.Broker != "paper")
         {
@@ -69,6 +71,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         }
 
         Remember(s, order);
+        Finalized(s, order);
         return order;
     }
 
@@ -84,6 +87,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         foreach (var order in s.Orders.Where(o => o.IsWorking && prices.ContainsKey(o.Symbol)).ToList())
         {
             changed |= Execute(s, order, prices[order.Symbol], now);
+            Finalized(s, order);
         }
 
         s.EquityPeak = Math.Max(s.EquityPeak, s.Account.Equity());
@@ -94,10 +98,16 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
     {
         foreach (var order in s.Orders.Where(o => o.IsWorking))
         {
-            order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Canceled);
-            order.RejectReason = reason;
-            order.UpdatedAt = now;
+            Cancel(s, order, now, reason);
         }
+    }
+
+    public static void Cancel(TradingState s, OrderState order, DateTimeOffset now, string? reason)
+    {
+        order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Canceled);
+        order.RejectReason = reason;
+        order.UpdatedAt = now;
+        Finalized(s, order);
     }
 
     /// <summary>Closes a position at market. Risk-reducing, so no pre-trade check applies.</summary>
@@ -112,11 +122,13 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Submitted);
         Execute(s, order, price, now);
         Remember(s, order);
+        Finalized(s, order);
     }
 
-    public static void RecordRisk(TradingState s, string userId, string rule, string detail, DateTimeOffset now)
+    public static void RecordRisk(TradingState s, string rule, string detail, DateTimeOffset now)
     {
-        s.RiskEvents.Add(new RiskEvent(userId, rule, detail, now));
+        s.RiskEvents.Add(new RiskEvent(s.UserId, rule, detail, now));
+        s.Outbox.RiskEvents.Add(new RiskEventRecord(s.UserId, s.Outbox.NextSeq++, rule, detail, now));
         if (s.RiskEvents.Count > RiskEventsKept)
         {
             s.RiskEvents.RemoveRange(0, s.RiskEvents.Count - RiskEventsKept);
@@ -150,12 +162,20 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
             order.Fills.Add(fill);
         }
 
+        foreach (var fill in fills)
+        {
+            s.Outbox.Fills.Add(new FillRecord(s.UserId, s.Outbox.NextSeq++, order.Id, order.Symbol, order.Side, fill));
+        }
+
         if (order.Side == OrderSide.Sell)
         {
             var pnl = s.Account.RealizedPnl - realizedBefore;
-            ProtectionRules.OnTradeClosed(s.RecentTrades, s.Locks, new ClosedTrade(order.Symbol, now, pnl, costSold == 0 ? 0 : pnl / costSold,
-                order.Type is OrderType.StopLoss or OrderType.TrailingStop), s.Account.Equity(), protections);
+            var trade = new ClosedTrade(order.Symbol, now, pnl, costSold == 0 ? 0 : pnl / costSold, order.Type is OrderType.StopLoss or OrderType.TrailingStop);
+            ProtectionRules.OnTradeClosed(s.RecentTrades, s.Locks, trade, s.Account.Equity(), protections);
+            s.Outbox.Trades.Add(new TradeRecord(s.UserId, s.Outbox.NextSeq++, order.Id, order.Symbol, now, trade.Pnl, trade.ProfitRatio, trade.ByStop));
         }
+
+        s.Outbox.Equity.Add(new EquityRecord(s.UserId, s.Outbox.NextSeq++, now, s.Account.Equity(), s.Account.Cash));
 
         order.Status = OrderStateMachine.Move(order.Status, order.FilledQuantity >= order.Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled);
         order.UpdatedAt = now;
@@ -200,6 +220,16 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    // A final order goes to the history once; the grain keeps only the most recent.
+    private static void Finalized(TradingState s, OrderState order)
+    {
+        if (OrderStateMachine.IsFinal(order.Status) && !order.Archived)
+        {
+            order.Archived = true;
+            s.Outbox.Orders.Add(new OrderRecord(s.UserId, s.Outbox.NextSeq++, order.ToView()));
+        }
+    }
 
     private static void Remember(TradingState s, OrderState order)
     {

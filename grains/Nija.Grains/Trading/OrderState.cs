@@ -35,6 +35,9 @@ public sealed class OrderState
 
     public List<Fill> Fills { get; set; } = [];
 
+    /// <summary>Whether the final order was handed to the history.</summary>
+    public bool Archived { get; set; }
+
     public bool IsWorking => Status is OrderStatus.Submitted or OrderStatus.PartiallyFilled;
 
     public decimal FilledQuantity => Fills.Sum(f => f.Quantity);

@@ -14,7 +14,7 @@ public sealed partial class TradingGrain
     {
         if (processor.OnPrices(S, prices, time.GetUtcNow()))
         {
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
     }
 
@@ -37,7 +37,7 @@ public sealed partial class TradingGrain
             {
                 if (processor.OnPrices(S, new Dictionary<string, decimal> { [tick.Symbol] = tick.Price }, tick.At))
                 {
-                    await state.WriteStateAsync();
+                    await SaveAsync();
                     await SubscribeToWorkingSymbols();
                 }
             });

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
+using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.MarketData;
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Plans;
 using Nija.GrainInterfaces.Risk;
 using Nija.GrainInterfaces.Settings;
 using Nija.GrainInterfaces.Trading;
-using Nija.Grains.Orders;
+using Nija.Grains.History;
+using Nija.Grains.Performance;
 using Nija.Grains.Risk;
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Abstractions.Persistence;
@@ -22,6 +24,7 @@ public sealed partial class TradingGrain(
     [PersistentState("trading")] IPersistentState<TradingState> state,
     OrderProcessor processor,
     GlobalKillSwitchCache globalSwitch,
+    IHistoryStore history,
     TimeProvider time) : Grain, ITradingGrain
 {
     private TradingState S => state.State;
@@ -30,7 +33,8 @@ public sealed partial class TradingGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        processor.Initialize(S, time.GetUtcNow());
+        processor.Initialize(S, UserId, time.GetUtcNow());
+        await FlushHistoryAsync(); // whatever a crash left in the outbox
         await SubscribeToWorkingSymbols();
     }
 
@@ -46,7 +50,7 @@ public sealed partial class TradingGrain(
         var price = await GrainFactory.GetGrain<IMarketDataGrain>(request.Symbol).GetLastPrice();
         var settings = await GrainFactory.GetGrain<IUserSettingsGrain>(UserId).Get();
         var order = processor.Place(S, UserId, request, price, settings, globalSwitch.Current, time.GetUtcNow());
-        await state.WriteStateAsync();
+        await SaveAsync();
         await SubscribeToWorkingSymbols();
         return new PlaceOrderResult(order.ToView(), Replayed: false);
     }
@@ -58,9 +62,8 @@ public sealed partial class TradingGrain(
             return false;
         }
 
-        order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Canceled);
-        order.UpdatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        OrderProcessor.Cancel(S, order, time.GetUtcNow(), null);
+        await SaveAsync();
         return true;
     }
 
@@ -90,7 +93,7 @@ public sealed partial class TradingGrain(
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var now = time.GetUtcNow();
         S.KillSwitch = new KillSwitchState(level, S.KillSwitch.Version + 1, reason, changedBy, now);
-        OrderProcessor.RecordRisk(S, UserId, "UserKillSwitch", $"{level} by {changedBy}: {reason}", now);
+        OrderProcessor.RecordRisk(S, "UserKillSwitch", $"{level} by {changedBy}: {reason}", now);
         if (level is KillSwitchLevel.Stop or KillSwitchLevel.Flatten)
         {
             OrderProcessor.CancelWorking(S, now, $"kill switch {level}");
@@ -104,12 +107,42 @@ public sealed partial class TradingGrain(
             }
         }
 
-        await state.WriteStateAsync();
+        await SaveAsync();
         return S.KillSwitch;
     }
 
     Task<ImmutableArray<RiskEvent>> ITradingGrain.GetRiskEvents(int take) =>
         Task.FromResult(S.RiskEvents.AsEnumerable().Reverse().Take(Math.Clamp(take, 0, OrderProcessor.RiskEventsKept)).ToImmutableArray());
+
+    async Task<UserStats> ITradingGrain.GetStats()
+    {
+        var trades = (await history.GetTradesAsync(UserId, 0, 100_000, CancellationToken.None)).OrderBy(t => t.Seq).ToList();
+        var equity = await history.GetEquityAsync(UserId, DateTimeOffset.MinValue.AddYears(1), DateTimeOffset.MaxValue.AddYears(-1), CancellationToken.None);
+        var fills = await history.GetFillsAsync(UserId, 0, 1_000_000, CancellationToken.None);
+        var stats = PerformanceStats.Compute([.. trades.Select(t => t.Pnl)], [.. equity.Select(e => (e.At, e.Equity))], fills.Sum(f => f.Fill.Price * f.Fill.Quantity));
+        return new UserStats(stats.Trades, stats.WinRatePct, trades.Sum(t => t.Pnl), stats.Volume, stats.ProfitFactor, stats.Expectancy,
+            stats.MaxDrawdownPct, stats.Sharpe, stats.Sortino);
+    }
+
+    /// <summary>Writes the state (with its history outbox), then appends the outbox to the history store.</summary>
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        await FlushHistoryAsync();
+    }
+
+    // The outbox is cleared only after the append succeeded; until then it stays in memory and in storage.
+    private async Task FlushHistoryAsync()
+    {
+        if (S.Outbox.IsEmpty)
+        {
+            return;
+        }
+
+        var batch = new HistoryBatch([.. S.Outbox.Fills], [.. S.Outbox.Orders], [.. S.Outbox.Trades], [.. S.Outbox.RiskEvents], [.. S.Outbox.Equity]);
+        await history.AppendAsync(batch, CancellationToken.None);
+        S.Outbox.Drain();
+    }
 
     private OrderState? Find(string id) => S.Orders.FirstOrDefault(o => o.Id == id);
 }

@@ -1,6 +1,7 @@
 using Nija.GrainInterfaces.Plans;
 using Nija.GrainInterfaces.Risk;
 using Nija.Grains.Exchange;
+using Nija.Grains.History;
 using Nija.Grains.Plans;
 using Nija.Grains.Protections;
 
@@ -13,6 +14,11 @@ namespace Nija.Grains.Trading;
 public sealed class TradingState
 {
     public bool Initialized { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    /// <summary>History not yet appended to the history store (see <see cref="HistoryOutbox"/>).</summary>
+    public HistoryOutbox Outbox { get; set; } = new();
 
     public PlanTier Plan { get; set; } = PlanTier.Free;
 

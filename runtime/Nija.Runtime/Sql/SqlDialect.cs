@@ -18,6 +18,12 @@ public abstract class SqlDialect
     /// <summary>A statement run inside the migration transaction to keep concurrent migrators apart, or null.</summary>
     public virtual string? MigrationLockStatement => null;
 
-    /// <summary>Whether several writes may go to the engine at once (false for SQLite's single writer).</summary>
+    /// <summary>The column definition of an auto-numbered primary key.</summary>
+    public abstract string IdentityColumn { get; }
+
+    /// <summary>The column type that stores a decimal exactly.</summary>
+    public abstract string DecimalType { get; }
+
+    /// <summary>How many writes may go to the engine at once (1 for SQLite's single writer).</summary>
     public virtual int WriteConcurrency => 1;
 }

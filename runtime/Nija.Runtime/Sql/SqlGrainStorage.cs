@@ -15,7 +15,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     private readonly WriteBatcher<PendingWrite> _batcher;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the storage; call <see cref="SqlSchemaMigrator.MigrateAsync"/> first.</summary>
+    /// <summary>Creates the storage; call <see cref="SqlSchemaMigrator.MigrateAsync(SqlDialect, CancellationToken)"/> first.</summary>
     public SqlGrainStorage(SqlDialect dialect, TimeProvider time, int maxBatch = 256)
     {
         ArgumentNullException.ThrowIfNull(dialect);

@@ -8,13 +8,14 @@ namespace Nija.Runtime.Sql;
 /// acknowledged only after the commit that holds it. With <c>loops</c> &gt; 1, several batches
 /// commit at once on separate connections.
 /// </summary>
-internal sealed class WriteBatcher<T> : IAsyncDisposable where T : IBatchItem
+public sealed class WriteBatcher<T> : IAsyncDisposable where T : IBatchItem
 {
     private readonly Channel<T> _queue = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Func<IReadOnlyList<T>, Task> _commit;
     private readonly int _maxBatch;
     private readonly Task[] _loops;
 
+    /// <summary>Starts <paramref name="loops"/> commit loops that each take up to <paramref name="maxBatch"/> queued items.</summary>
     public WriteBatcher(Func<IReadOnlyList<T>, Task> commit, int loops, int maxBatch)
     {
         _commit = commit;
@@ -22,6 +23,7 @@ internal sealed class WriteBatcher<T> : IAsyncDisposable where T : IBatchItem
         _loops = [.. Enumerable.Range(0, loops).Select(_ => Task.Run(RunAsync))];
     }
 
+    /// <summary>Queues an item for the next batch; fails it at once when the batcher is shutting down.</summary>
     public void Enqueue(T item)
     {
         if (!_queue.Writer.TryWrite(item))
@@ -30,6 +32,7 @@ internal sealed class WriteBatcher<T> : IAsyncDisposable where T : IBatchItem
         }
     }
 
+    /// <summary>Commits what is queued, then stops.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
@@ -69,7 +72,8 @@ internal sealed class WriteBatcher<T> : IAsyncDisposable where T : IBatchItem
 }
 
 /// <summary>An item of a <see cref="WriteBatcher{T}"/>: failed as a whole when its batch fails.</summary>
-internal interface IBatchItem
+public interface IBatchItem
 {
+    /// <summary>Fails the item (its batch failed).</summary>
     void Fail(Exception error);
 }

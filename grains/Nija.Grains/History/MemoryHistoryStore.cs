@@ -1,0 +1,63 @@
+using Nija.GrainInterfaces.History;
+
+namespace Nija.Grains.History;
+
+/// <summary>The history in memory: tests, benchmarks and the Memory storage choice.</summary>
+public sealed class MemoryHistoryStore : IHistoryStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string, long), object> _seen = [];
+    private readonly List<FillRecord> _fills = [];
+    private readonly List<TradeRecord> _trades = [];
+    private readonly List<EquityRecord> _equity = [];
+    private readonly List<RiskEventRecord> _risk = [];
+
+    public Task AppendAsync(HistoryBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        lock (_lock)
+        {
+            Add(_fills, batch.Fills, f => (f.UserId, f.Seq));
+            Add(_trades, batch.Trades, t => (t.UserId, t.Seq));
+            Add(_equity, batch.Equity, e => (e.UserId, e.Seq));
+            Add(_risk, batch.RiskEvents, r => (r.UserId, r.Seq));
+            foreach (var o in batch.Orders)
+            {
+                _seen.TryAdd((o.UserId, o.Seq), o);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<TradeRecord>> GetTradesAsync(string userId, int skip, int take, CancellationToken cancellationToken) =>
+        Read(() => _trades.Where(t => t.UserId == userId).OrderByDescending(t => t.Seq).Skip(skip).Take(take));
+
+    public Task<IReadOnlyList<FillRecord>> GetFillsAsync(string userId, int skip, int take, CancellationToken cancellationToken) =>
+        Read(() => _fills.Where(f => f.UserId == userId).OrderByDescending(f => f.Seq).Skip(skip).Take(take));
+
+    public Task<IReadOnlyList<EquityRecord>> GetEquityAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        Read(() => _equity.Where(e => e.UserId == userId && e.At >= from && e.At <= to).OrderBy(e => e.Seq));
+
+    public Task<IReadOnlyList<RiskEventRecord>> GetRiskEventsAsync(string? userId, string? rule, int skip, int take, CancellationToken cancellationToken) =>
+        Read(() => _risk.Where(r => (userId is null || r.UserId == userId) && (rule is null || r.Rule == rule)).OrderByDescending(r => r.At).ThenByDescending(r => r.Seq).Skip(skip).Take(take));
+
+    private void Add<T>(List<T> into, IEnumerable<T> items, Func<T, (string, long)> key) where T : notnull
+    {
+        foreach (var item in items)
+        {
+            if (_seen.TryAdd(key(item), item))
+            {
+                into.Add(item);
+            }
+        }
+    }
+
+    private Task<IReadOnlyList<T>> Read<T>(Func<IEnumerable<T>> query)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<T>>([.. query()]);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using System.Data.Common;
+using System.Globalization;
+using Nija.GrainInterfaces.History;
+using Nija.GrainInterfaces.Orders;
+using Nija.Runtime.Sql;
+
+namespace Nija.Grains.History;
+
+/// <summary>
+/// The history in PostgreSQL or SQLite: one append-only table per kind, unique on (user, sequence),
+/// inserts that ignore a sequence already present, and group commit across users.
+/// </summary>
+public sealed class SqlHistoryStore : IHistoryStore, IAsyncDisposable
+{
+    private readonly SqlDialect _dialect;
+    private readonly WriteBatcher<PendingAppend> _batcher;
+
+    public SqlHistoryStore(SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        _dialect = dialect;
+        _batcher = new WriteBatcher<PendingAppend>(CommitAsync, dialect.WriteConcurrency, 64);
+    }
+
+    public static IReadOnlyList<string> Migrations(SqlDialect d) =>
+    [
+        $"""
+        CREATE TABLE nija_fills (id {d.IdentityColumn}, user_id TEXT NOT NULL, seq BIGINT NOT NULL, order_id TEXT NOT NULL, symbol TEXT NOT NULL,
+            side TEXT NOT NULL, price {d.DecimalType} NOT NULL, quantity {d.DecimalType} NOT NULL, fee {d.DecimalType} NOT NULL, is_maker BOOLEAN NOT NULL,
+            at_ms BIGINT NOT NULL, UNIQUE (user_id, seq));
+        CREATE TABLE nija_orders (id {d.IdentityColumn}, user_id TEXT NOT NULL, seq BIGINT NOT NULL, order_id TEXT NOT NULL, client_order_id TEXT NULL,
+            symbol TEXT NOT NULL, side TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL, quantity {d.DecimalType} NOT NULL,
+            filled {d.DecimalType} NOT NULL, average_price {d.DecimalType} NOT NULL, fees {d.DecimalType} NOT NULL, reject_reason TEXT NULL,
+            created_ms BIGINT NOT NULL, updated_ms BIGINT NOT NULL, UNIQUE (user_id, seq));
+        CREATE TABLE nija_trades (id {d.IdentityColumn}, user_id TEXT NOT NULL, seq BIGINT NOT NULL, order_id TEXT NOT NULL, symbol TEXT NOT NULL,
+            closed_ms BIGINT NOT NULL, pnl {d.DecimalType} NOT NULL, profit_ratio {d.DecimalType} NOT NULL, by_stop BOOLEAN NOT NULL, UNIQUE (user_id, seq));
+        CREATE TABLE nija_equity (id {d.IdentityColumn}, user_id TEXT NOT NULL, seq BIGINT NOT NULL, at_ms BIGINT NOT NULL,
+            equity {d.DecimalType} NOT NULL, cash {d.DecimalType} NOT NULL, UNIQUE (user_id, seq));
+        CREATE TABLE nija_risk_events (id {d.IdentityColumn}, user_id TEXT NOT NULL, seq BIGINT NOT NULL, rule TEXT NOT NULL, detail TEXT NOT NULL,
+            at_ms BIGINT NOT NULL, UNIQUE (user_id, seq));
+        CREATE INDEX ix_nija_risk_rule ON nija_risk_events (rule, at_ms);
+        CREATE INDEX ix_nija_risk_at ON nija_risk_events (at_ms);
+        """,
+    ];
+
+    public Task MigrateAsync(CancellationToken cancellationToken) => SqlSchemaMigrator.MigrateAsync(_dialect, "history", Migrations(_dialect), cancellationToken);
+
+    public Task AppendAsync(HistoryBatch batch, CancellationToken cancellationToken)
+    {
+        var pending = new PendingAppend(batch);
+        _batcher.Enqueue(pending);
+        return pending.Done.Task;
+    }
+
+    public Task<IReadOnlyList<TradeRecord>> GetTradesAsync(string userId, int skip, int take, CancellationToken cancellationToken) =>
+        QueryAsync("SELECT user_id, seq, order_id, symbol, closed_ms, pnl, profit_ratio, by_stop FROM nija_trades WHERE user_id = @u ORDER BY seq DESC LIMIT @take OFFSET @skip",
+            c => Bind(c, ("u", userId), ("take", take), ("skip", skip)),
+            r => new TradeRecord(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Ms(r, 4), Dec(r, 5), Dec(r, 6), r.GetBoolean(7)), cancellationToken);
+
+    public Task<IReadOnlyList<FillRecord>> GetFillsAsync(string userId, int skip, int take, CancellationToken cancellationToken) =>
+        QueryAsync("SELECT user_id, seq, order_id, symbol, side, price, quantity, fee, is_maker, at_ms FROM nija_fills WHERE user_id = @u ORDER BY seq DESC LIMIT @take OFFSET @skip",
+            c => Bind(c, ("u", userId), ("take", take), ("skip", skip)),
+            r => new FillRecord(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Enum.Parse<OrderSide>(r.GetString(4)),
+                new Fill(Dec(r, 5), Dec(r, 6), Dec(r, 7), r.GetBoolean(8), Ms(r, 9))), cancellationToken);
+
+    public Task<IReadOnlyList<EquityRecord>> GetEquityAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        QueryAsync("SELECT user_id, seq, at_ms, equity, cash FROM nija_equity WHERE user_id = @u AND at_ms BETWEEN @f AND @t ORDER BY seq",
+            c => Bind(c, ("u", userId), ("f", from.ToUnixTimeMilliseconds()), ("t", to.ToUnixTimeMilliseconds())),
+            r => new EquityRecord(r.GetString(0), r.GetInt64(1), Ms(r, 2), Dec(r, 3), Dec(r, 4)), cancellationToken);
+
+    public Task<IReadOnlyList<RiskEventRecord>> GetRiskEventsAsync(string? userId, string? rule, int skip, int take, CancellationToken cancellationToken) =>
+        QueryAsync("SELECT user_id, seq, rule, detail, at_ms FROM nija_risk_events WHERE (@u IS NULL OR user_id = @u) AND (@r IS NULL OR rule = @r) " +
+                   "ORDER BY at_ms DESC, seq DESC LIMIT @take OFFSET @skip",
+            c => Bind(c, ("u", userId), ("r", rule), ("take", take), ("skip", skip)),
+            r => new RiskEventRecord(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Ms(r, 4)), cancellationToken);
+
+    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+
+    private async Task CommitAsync(IReadOnlyList<PendingAppend> appends)
+    {
+        await using (var connection = await _dialect.OpenAsync(CancellationToken.None))
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            foreach (var b in appends.Select(a => a.Batch))
+            {
+                foreach (var f in b.Fills)
+                {
+                    await Insert(connection, tx, "nija_fills (user_id, seq, order_id, symbol, side, price, quantity, fee, is_maker, at_ms)",
+                        f.UserId, f.Seq, f.OrderId, f.Symbol, f.Side.ToString(), f.Fill.Price, f.Fill.Quantity, f.Fill.Fee, f.Fill.IsMaker, f.Fill.At.ToUnixTimeMilliseconds());
+                }
+
+                foreach (var o in b.Orders)
+                {
+                    var v = o.Order;
+                    await Insert(connection, tx, "nija_orders (user_id, seq, order_id, client_order_id, symbol, side, type, status, quantity, filled, average_price, fees, reject_reason, created_ms, updated_ms)",
+                        o.UserId, o.Seq, v.Id, v.ClientOrderId, v.Symbol, v.Side.ToString(), v.Type.ToString(), v.Status.ToString(), v.Quantity, v.FilledQuantity,
+                        v.AveragePrice, v.Fees, v.RejectReason, v.CreatedAt.ToUnixTimeMilliseconds(), v.UpdatedAt.ToUnixTimeMilliseconds());
+                }
+
+                foreach (var t in b.Trades)
+                {
+                    await Insert(connection, tx, "nija_trades (user_id, seq, order_id, symbol, closed_ms, pnl, profit_ratio, by_stop)",
+                        t.UserId, t.Seq, t.OrderId, t.Symbol, t.ClosedAt.ToUnixTimeMilliseconds(), t.Pnl, t.ProfitRatio, t.ByStop);
+                }
+
+                foreach (var e in b.Equity)
+                {
+                    await Insert(connection, tx, "nija_equity (user_id, seq, at_ms, equity, cash)", e.UserId, e.Seq, e.At.ToUnixTimeMilliseconds(), e.Equity, e.Cash);
+                }
+
+                foreach (var r in b.RiskEvents)
+                {
+                    await Insert(connection, tx, "nija_risk_events (user_id, seq, rule, detail, at_ms)", r.UserId, r.Seq, r.Rule, r.Detail, r.At.ToUnixTimeMilliseconds());
+                }
+            }
+
+            await tx.CommitAsync();
+        }
+
+        foreach (var a in appends)
+        {
+            a.Done.TrySetResult();
+        }
+    }
+
+    private async Task Insert(DbConnection connection, DbTransaction tx, string into, params object?[] values)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        var names = values.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        cmd.CommandText = $"INSERT INTO {into} VALUES ({string.Join(", ", names)}) ON CONFLICT (user_id, seq) DO NOTHING";
+        for (var i = 0; i < values.Length; i++)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = names[i][1..];
+            p.Value = values[i] is decimal d && _dialect.DecimalType == "TEXT" ? d.ToString(CultureInfo.InvariantCulture) : values[i] ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
+
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        bind(cmd);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        var items = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(read(reader));
+        }
+
+        return items;
+    }
+
+    private static void Bind(DbCommand cmd, params (string Name, object? Value)[] values)
+    {
+        foreach (var (name, value) in values)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            if (value is null)
+            {
+                p.DbType = System.Data.DbType.String;
+            }
+
+            cmd.Parameters.Add(p);
+        }
+    }
+
+    private static decimal Dec(DbDataReader r, int i) => Convert.ToDecimal(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Ms(DbDataReader r, int i) => DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i));
+
+    private sealed record PendingAppend(HistoryBatch Batch) : IBatchItem
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Fail(Exception error) => Done.TrySetException(error);
+    }
+}

@@ -1,0 +1,104 @@
+using Nija.GrainInterfaces.History;
+using Nija.GrainInterfaces.Orders;
+using Nija.Grains.History;
+using Nija.Runtime.PostgreSql;
+using Nija.Runtime.Sqlite;
+using Npgsql;
+
+namespace Nija.Grains.Tests.History;
+
+/// <summary>What every history store must do; one subclass per engine.</summary>
+public abstract class HistoryStoreConformance : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+    private readonly string _user = "u-" + Guid.NewGuid().ToString("N")[..8];
+
+    protected IHistoryStore Store { get; private set; } = null!;
+
+    protected abstract Task<IHistoryStore> CreateAsync();
+
+    public async Task InitializeAsync() => Store = await CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (Store is IAsyncDisposable d)
+        {
+            await d.DisposeAsync();
+        }
+    }
+
+    private HistoryBatch Batch(long seq, decimal pnl) => new(
+        [new FillRecord(_user, seq, $"o{seq}", "ETH-USD", OrderSide.Sell, new Fill(3_000.12345678m, 0.01m, 0.03m, false, T0.AddMinutes(seq)))],
+        [],
+        [new TradeRecord(_user, seq + 1, $"o{seq}", "ETH-USD", T0.AddMinutes(seq), pnl, pnl / 100m, false)],
+        [new RiskEventRecord(_user, seq + 2, seq % 2 == 0 ? "MaxPositionSize" : "Cooldown", $"event {seq}", T0.AddMinutes(seq))],
+        [new EquityRecord(_user, seq + 3, T0.AddMinutes(seq), 1_000m + pnl, 900m)]);
+
+    [Fact]
+    public async Task Appended_history_reads_back_exactly_newest_first()
+    {
+        await Store.AppendAsync(Batch(10, 5.5m), default);
+        await Store.AppendAsync(Batch(20, -2.25m), default);
+
+        var trades = await Store.GetTradesAsync(_user, 0, 10, default);
+        var fills = await Store.GetFillsAsync(_user, 0, 10, default);
+
+        Assert.Equal([-2.25m, 5.5m], trades.Select(t => t.Pnl));
+        Assert.Equal(new Fill(3_000.12345678m, 0.01m, 0.03m, false, T0.AddMinutes(20)), fills[0].Fill);
+        Assert.Equal([1_005.5m, 997.75m], (await Store.GetEquityAsync(_user, T0, T0.AddDays(1), default)).Select(e => e.Equity));
+    }
+
+    [Fact]
+    public async Task Appending_the_same_batch_twice_stores_it_once()
+    {
+        await Store.AppendAsync(Batch(10, 1m), default);
+        await Store.AppendAsync(Batch(10, 1m), default);
+
+        Assert.Single(await Store.GetTradesAsync(_user, 0, 10, default));
+        Assert.Single(await Store.GetFillsAsync(_user, 0, 10, default));
+    }
+
+    [Fact]
+    public async Task Risk_events_filter_by_user_and_rule_and_page()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            await Store.AppendAsync(Batch(10 * (i + 1), i), default);
+        }
+
+        var rule = await Store.GetRiskEventsAsync(_user, "MaxPositionSize", 0, 100, default);
+        var page = await Store.GetRiskEventsAsync(_user, null, 2, 2, default);
+
+        Assert.Equal(6, rule.Count);
+        Assert.Equal(["event 40", "event 30"], page.Select(r => r.Detail));
+        Assert.Empty(await Store.GetRiskEventsAsync("somebody-else", null, 0, 100, default));
+    }
+}
+
+public sealed class MemoryHistoryStoreTests : HistoryStoreConformance
+{
+    protected override Task<IHistoryStore> CreateAsync() => Task.FromResult<IHistoryStore>(new MemoryHistoryStore());
+}
+
+public sealed class SqliteHistoryStoreTests : HistoryStoreConformance
+{
+    protected override async Task<IHistoryStore> CreateAsync()
+    {
+        var dialect = new SqliteDialect(new SqliteStorageOptions { DataDir = Directory.CreateTempSubdirectory().FullName }.ConnectionString);
+        var store = new SqlHistoryStore(dialect);
+        await store.MigrateAsync(default);
+        return store;
+    }
+}
+
+public sealed class PostgreSqlHistoryStoreTests : HistoryStoreConformance
+{
+    protected override async Task<IHistoryStore> CreateAsync()
+    {
+        var url = Environment.GetEnvironmentVariable("NIJA_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("NIJA_TEST_POSTGRES is not set: run the tests through ./test.sh, which starts PostgreSQL.");
+        var store = new SqlHistoryStore(new PostgreSqlDialect(NpgsqlDataSource.Create(url), 2));
+        await store.MigrateAsync(default);
+        return store;
+    }
+}

@@ -1,0 +1,41 @@
+using Nija.GrainInterfaces.Orders;
+using Nija.GrainInterfaces.Trading;
+using Nija.Grains.Hosting;
+using Nija.Grains.Onboarding;
+using Nija.Runtime.Sqlite;
+using Nija.Runtime.Testing;
+
+namespace Nija.Grains.Tests.History;
+
+public sealed class TradingHistoryTests
+{
+    [Fact]
+    public async Task Trades_reach_the_sqlite_history_and_the_stats_survive_a_restart_beyond_what_the_grain_keeps()
+    {
+        var time = new ManualTimeProvider();
+        var dir = Directory.CreateTempSubdirectory().FullName;
+        await using var silo = await TestSilo.StartAsync(
+            s => s.AddGrains(typeof(OnboardingGrain).Assembly).UseSqlite(o => o.DataDir = dir).AddTradingServices(),
+            settings: new Dictionary<string, string?> { ["Nija:DataDir"] = dir, ["Nija:Protections:CooldownMinutes"] = "0", ["Nija:Protections:LowProfitPairsTradeLimit"] = "0" },
+            time: time);
+        var trading = silo.GrainFactory.GetGrain<ITradingGrain>("historian");
+        await trading.SetPlan(GrainInterfaces.Plans.PlanTier.Enterprise);
+
+        for (var i = 0; i < 15; i++) // 30 orders: more than the 20 the grain keeps
+        {
+            var bought = await trading.PlaceOrder(new PlaceOrderRequest("paper", "SOL-USD", OrderSide.Buy, OrderType.Market, SizeUsd: 40m));
+            await trading.PlaceOrder(new PlaceOrderRequest("paper", "SOL-USD", OrderSide.Sell, OrderType.Market, Quantity: bought.Order.FilledQuantity));
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await silo.RestartAsync();
+        var stats = await silo.GrainFactory.GetGrain<ITradingGrain>("historian").GetStats();
+        var account = await silo.GrainFactory.GetGrain<ITradingGrain>("historian").GetAccount();
+
+        Assert.Equal(15, stats.Trades);
+        Assert.Equal(0m, stats.WinRatePct); // a round trip at one price loses the spread and the fees
+        Assert.Equal(account.RealizedPnl, stats.RealizedPnl);
+        Assert.True(stats.Volume > 15 * 2 * 39m);
+        Assert.Equal(20, (await silo.GrainFactory.GetGrain<ITradingGrain>("historian").GetOrders(null, 0, 100)).Length);
+    }
+}
