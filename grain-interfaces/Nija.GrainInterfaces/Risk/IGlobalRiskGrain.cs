@@ -15,4 +15,11 @@ public interface IGlobalRiskGrain : IGrainWithStringKey
 
     /// <summary>Sets the global switch (admins only; the API checks the role).</summary>
     Task<KillSwitchState> SetKillSwitch(KillSwitchLevel level, string reason, string changedBy);
+
+    /// <summary>A silo's batch of exposure changes (each silo sends at most one batch a second, never one per order).</summary>
+    Task ReportExposure(System.Collections.Immutable.ImmutableArray<ExposureEntry> changes);
+
+    /// <summary>Exposure across the platform.</summary>
+    [ReadOnly]
+    Task<ExposureSummary> GetExposure(int topUsers);
 }

@@ -30,6 +30,9 @@ public static class TradingSiloBuilderExtensions
         silo.Services.TryAddSingleton(sp => new OrderProcessor(
             sp.GetRequiredService<PaperExchange>(), sp.GetRequiredService<IOptions<RiskOptions>>().Value, sp.GetRequiredService<IOptions<ProtectionOptions>>().Value));
         silo.Services.TryAddSingleton<GlobalKillSwitchCache>();
+        silo.Services.TryAddSingleton<ExposureReporter>();
+        silo.Services.TryAddSingleton<ExposureFlusher>();
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<ExposureFlusher>());
         silo.Services.TryAddSingleton(sp => new BacktestEngine(sp.GetRequiredService<OrderProcessor>()));
         silo.Services.AddSingleton<ISiloStartupTask, GlobalKillSwitchStartupTask>();
         AddBrokers(silo);

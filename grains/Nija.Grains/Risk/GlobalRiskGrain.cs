@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Nija.GrainInterfaces.Risk;
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Abstractions.Persistence;
@@ -11,6 +12,7 @@ public sealed class GlobalRiskGrain([PersistentState("globalrisk")] IPersistentS
     : Grain, IGlobalRiskGrain
 {
     public static readonly StreamId Stream = new("risk", "global");
+    public static readonly StreamId ExposureStream = new("risk", "exposure");
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +21,22 @@ public sealed class GlobalRiskGrain([PersistentState("globalrisk")] IPersistentS
     }
 
     Task<KillSwitchState> IGlobalRiskGrain.GetKillSwitch() => Task.FromResult(state.State.KillSwitch);
+
+    async Task IGlobalRiskGrain.ReportExposure(ImmutableArray<ExposureEntry> changes)
+    {
+        if (changes.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        state.State.Exposure.Apply(changes);
+        var summary = state.State.Exposure.Summary(0);
+        cache.OfferExposure(summary.BySymbol, summary.Version);
+        await state.WriteStateAsync();
+        await this.GetStreamProvider().GetStream<ExposureSummary>(ExposureStream).PublishAsync(summary);
+    }
+
+    Task<ExposureSummary> IGlobalRiskGrain.GetExposure(int topUsers) => Task.FromResult(state.State.Exposure.Summary(topUsers));
 
     async Task<KillSwitchState> IGlobalRiskGrain.SetKillSwitch(KillSwitchLevel level, string reason, string changedBy)
     {

@@ -5,4 +5,6 @@ namespace Nija.Grains.Risk;
 public sealed class GlobalRiskState
 {
     public KillSwitchState KillSwitch { get; set; } = KillSwitchState.Initial;
+
+    public ExposureBook Exposure { get; set; } = new();
 }

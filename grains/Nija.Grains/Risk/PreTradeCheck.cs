@@ -44,6 +44,8 @@ public static class PreTradeCheck
         var drawdown = c.EquityPeak <= 0 ? 0 : (c.EquityPeak - equity) / c.EquityPeak * 100m;
         var dayLoss = c.DayStartEquity <= 0 ? 0 : (c.DayStartEquity - equity) / c.DayStartEquity * 100m;
         return Check(c.Lock is not null, $"Protection:{c.Lock?.Protection}", $"{c.Lock?.Symbol ?? "all pairs"} locked until {c.Lock?.Until:u}: {c.Lock?.Reason}")
+            ?? Check(c.Options.SymbolExposureLimitsUsd.TryGetValue(c.Request.Symbol, out var symbolLimit) && c.PlatformSymbolExposure + c.Notional > symbolLimit,
+                "SymbolExposureLimit", $"platform exposure in {c.Request.Symbol} {Usd(c.PlatformSymbolExposure)} + {Usd(c.Notional)} above {Usd(symbolLimit)}")
             ?? Check(opensNew && c.Account.Positions.Count >= maxPositions, "MaxConcurrentPositions",
                    $"{c.Account.Positions.Count} open positions (limit {maxPositions})")
             ?? Check(c.Notional > maxSize, "MaxPositionSize", $"notional {Usd(c.Notional)} above the limit {Usd(maxSize)}")

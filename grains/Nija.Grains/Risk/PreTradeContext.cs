@@ -24,7 +24,8 @@ public sealed record PreTradeContext(
     PlanLimits Plan,
     RiskOptions Options,
     DateTimeOffset Now,
-    ProtectionLock? Lock = null)
+    ProtectionLock? Lock = null,
+    decimal PlatformSymbolExposure = 0)
 {
     public decimal Notional => Price * Quantity;
 

@@ -18,6 +18,9 @@ public sealed class RiskOptions
 
     /// <summary>Trading is disabled after this many broker errors in a row.</summary>
     public int MaxConsecutiveBrokerErrors { get; set; } = 5;
+
+    /// <summary>Per symbol: the most notional the whole platform may hold (USD); symbols not listed have no limit.</summary>
+    public Dictionary<string, decimal> SymbolExposureLimitsUsd { get; set; } = new(StringComparer.Ordinal);
 }
 
 public sealed class RiskOptionsValidator : IValidateOptions<RiskOptions>
@@ -46,6 +49,7 @@ public sealed class RiskOptionsValidator : IValidateOptions<RiskOptions>
             errors.Add($"{RiskOptions.Section}:MaxConsecutiveBrokerErrors must be at least 1.");
         }
 
+        errors.AddRange(o.SymbolExposureLimitsUsd.Where(l => l.Value <= 0).Select(l => $"{RiskOptions.Section}:SymbolExposureLimitsUsd:{l.Key} must be positive."));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

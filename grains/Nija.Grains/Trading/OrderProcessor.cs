@@ -37,7 +37,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
     }
 
     /// <summary>Checks and executes a validated request at <paramref name="price"/>; the order is stored in the state, rejected or not.</summary>
-    public OrderState Place(TradingState s, string userId, PlaceOrderRequest request, decimal price, UserSettings settings, KillSwitchState globalSwitch, DateTimeOffset now)
+    public OrderState Place(TradingState s, string userId, PlaceOrderRequest request, decimal price, UserSettings settings, KillSwitchState globalSwitch, DateTimeOffset now, decimal platformSymbolExposure = 0)
     {
         RollDay(s, now);
         s.Account.Marks[request.Symbol] = price;
@@ -50,7 +50,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         var plan = PlanCatalog.For(s.Plan);
         var order = NewOrder(s, userId, request, quantity, now);
         var block = PreTradeCheck.Evaluate(new PreTradeContext(request, price, quantity, s.Account, s.EquityPeak, s.DayStartEquity, s.Quota,
-            s.ConsecutiveBrokerErrors, s.KillSwitch, globalSwitch, settings, plan, risk, now, ProtectionRules.ActiveLock(s.Locks, request.Symbol, now)));
+            s.ConsecutiveBrokerErrors, s.KillSwitch, globalSwitch, settings, plan, risk, now, ProtectionRules.ActiveLock(s.Locks, request.Symbol, now), platformSymbolExposure));
         if (block is not null)
         {
             order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Rejected);

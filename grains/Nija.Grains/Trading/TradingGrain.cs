@@ -25,8 +25,11 @@ public sealed partial class TradingGrain(
     OrderProcessor processor,
     GlobalKillSwitchCache globalSwitch,
     IHistoryStore history,
+    ExposureReporter exposure,
     TimeProvider time) : Grain, ITradingGrain
 {
+    private List<(string Broker, string Symbol)> _reported = [];
+
     private TradingState S => state.State;
 
     private string UserId => GetPrimaryKeyString();
@@ -49,7 +52,7 @@ public sealed partial class TradingGrain(
         OrderRequestValidator.Validate(request);
         var price = await GrainFactory.GetGrain<IMarketDataGrain>(request.Symbol).GetLastPrice();
         var settings = await GrainFactory.GetGrain<IUserSettingsGrain>(UserId).Get();
-        var order = processor.Place(S, UserId, request, price, settings, globalSwitch.Current, time.GetUtcNow());
+        var order = processor.Place(S, UserId, request, price, settings, globalSwitch.Current, time.GetUtcNow(), globalSwitch.ExposureOf(request.Symbol));
         await SaveAsync();
         await SubscribeToWorkingSymbols();
         return new PlaceOrderResult(order.ToView(), Replayed: false);
@@ -129,6 +132,24 @@ public sealed partial class TradingGrain(
     {
         await state.WriteStateAsync();
         await FlushHistoryAsync();
+        ReportExposure();
+    }
+
+    // Every symbol held now, and a zero for each one held at the last report but not now.
+    private void ReportExposure()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (symbol, p) in S.Account.Positions)
+        {
+            exposure.Record(new ExposureEntry(UserId, p.Broker, symbol, p.Quantity * S.Account.Marks.GetValueOrDefault(symbol, p.AverageEntry), now));
+        }
+
+        foreach (var gone in _reported.Where(r => !S.Account.Positions.ContainsKey(r.Symbol)))
+        {
+            exposure.Record(new ExposureEntry(UserId, gone.Broker, gone.Symbol, 0, now));
+        }
+
+        _reported = [.. S.Account.Positions.Select(p => (p.Value.Broker, p.Key))];
     }
 
     // The outbox is cleared only after the append succeeded; until then it stays in memory and in storage.

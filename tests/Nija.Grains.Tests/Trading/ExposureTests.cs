@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nija.GrainInterfaces.Orders;
+using Nija.GrainInterfaces.Risk;
+using Nija.GrainInterfaces.Trading;
+using Nija.Grains.Risk;
+using Nija.Grains.Tests.Support;
+using Nija.Runtime.Testing;
+
+namespace Nija.Grains.Tests.Trading;
+
+public sealed class ExposureTests
+{
+    private static PlaceOrderRequest Buy(string symbol, decimal usd) => new("paper", symbol, OrderSide.Buy, OrderType.Market, SizeUsd: usd);
+
+    [Fact]
+    public async Task Exposure_is_aggregated_per_silo_and_reaches_the_global_risk_grain_in_one_batch_a_second()
+    {
+        var time = new ManualTimeProvider();
+        await using var silo = await GrainSilo.StartAsync(time);
+        await silo.GrainFactory.GetGrain<ITradingGrain>("big").PlaceOrder(Buy("ETH-USD", 90m));
+        await silo.GrainFactory.GetGrain<ITradingGrain>("small").PlaceOrder(Buy("ETH-USD", 30m));
+        await silo.GrainFactory.GetGrain<ITradingGrain>("small").PlaceOrder(Buy("BTC-USD", 40m));
+        var global = silo.GrainFactory.GetGrain<IGlobalRiskGrain>("global");
+        Assert.Equal(0m, (await global.GetExposure(10)).TotalNotional); // nothing sent per order
+
+        await silo.Services.GetRequiredService<ExposureFlusher>().FlushAsync();
+        var summary = await global.GetExposure(10);
+
+        Assert.InRange(summary.BySymbol["ETH-USD"], 119m, 120m);
+        Assert.InRange(summary.BySymbol["BTC-USD"], 39m, 40m);
+        Assert.Equal(["big", "small"], summary.TopUsers.Select(u => u.UserId)); // big 90 before small 70
+        Assert.Equal(summary.BySymbol.Values.Sum(), summary.TotalNotional);
+        Assert.Equal("paper", Assert.Single(summary.ByBroker).Key);
+    }
+
+    [Fact]
+    public async Task A_closed_position_leaves_the_aggregate()
+    {
+        await using var silo = await GrainSilo.StartAsync();
+        var trading = silo.GrainFactory.GetGrain<ITradingGrain>("roundtrip");
+        var flusher = silo.Services.GetRequiredService<ExposureFlusher>();
+        var bought = await trading.PlaceOrder(Buy("SOL-USD", 50m));
+        await flusher.FlushAsync();
+
+        await trading.PlaceOrder(new PlaceOrderRequest("paper", "SOL-USD", OrderSide.Sell, OrderType.Market, Quantity: bought.Order.FilledQuantity));
+        await flusher.FlushAsync();
+
+        Assert.Equal(0m, (await silo.GrainFactory.GetGrain<IGlobalRiskGrain>("global").GetExposure(10)).TotalNotional);
+    }
+
+    [Fact]
+    public async Task An_entry_that_would_take_the_platform_past_a_symbol_limit_is_rejected()
+    {
+        await using var silo = await GrainSilo.StartAsync(settings: new Dictionary<string, string?> { ["Nija:Risk:SymbolExposureLimitsUsd:ETH-USD"] = "150" });
+        var flusher = silo.Services.GetRequiredService<ExposureFlusher>();
+        await silo.GrainFactory.GetGrain<ITradingGrain>("first").PlaceOrder(Buy("ETH-USD", 100m));
+        await flusher.FlushAsync();
+
+        var second = await silo.GrainFactory.GetGrain<ITradingGrain>("second").PlaceOrder(Buy("ETH-USD", 60m));
+        var other = await silo.GrainFactory.GetGrain<ITradingGrain>("second").PlaceOrder(Buy("BTC-USD", 60m));
+
+        Assert.StartsWith("SymbolExposureLimit", second.Order.RejectReason, StringComparison.Ordinal);
+        Assert.Equal(OrderStatus.Filled, other.Order.Status);
+    }
+}
