@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.Orders;
 
 namespace Nija.GrainInterfaces.Backtests;
@@ -7,15 +8,7 @@ namespace Nija.GrainInterfaces.Backtests;
 public sealed record BacktestReport(
     string Strategy,
     int Prices,
-    int Trades,
-    decimal WinRatePct,
-    decimal TotalPnl,
-    decimal Volume,
-    decimal? ProfitFactor,
-    decimal Expectancy,
-    decimal MaxDrawdownPct,
-    double Sharpe,
-    double Sortino,
+    PerformanceSummary Stats,
     ImmutableArray<EquityPoint> Equity,
     ImmutableArray<BacktestFill> Fills);
 

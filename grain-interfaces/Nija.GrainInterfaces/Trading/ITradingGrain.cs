@@ -34,9 +34,9 @@ public interface ITradingGrain : IGrainWithStringKey
     /// <summary>Sets the user's own kill switch; Flatten closes every position at market.</summary>
     Task<KillSwitchState> SetKillSwitch(KillSwitchLevel level, string reason, string changedBy);
 
-    /// <summary>Trades, win rate, P&amp;L, volume, profit factor, expectancy, drawdown, Sharpe and Sortino over the full history.</summary>
+    /// <summary>Trades, win rate, P&amp;L, volume, profit factor, expectancy, drawdown, Sharpe and Sortino over the full history (P&amp;L realised).</summary>
     [ReadOnly]
-    Task<UserStats> GetStats();
+    Task<PerformanceSummary> GetStats();
 
     /// <summary>Changes the plan whose limits apply (billing and admins call this).</summary>
     Task SetPlan(PlanTier plan);

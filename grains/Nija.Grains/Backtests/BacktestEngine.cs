@@ -47,9 +47,7 @@ public sealed class BacktestEngine(OrderProcessor processor)
             state.Outbox.Drain(); // a backtest keeps its own record; nothing goes to the history store
         }
 
-        var stats = PerformanceStats.Compute(pnls, equity, fills.Sum(f => f.Fill.Price * f.Fill.Quantity));
-        return new BacktestReport(strategy.Name, series.Count, stats.Trades, stats.WinRatePct, stats.TotalPnl, stats.Volume, stats.ProfitFactor,
-            stats.Expectancy, stats.MaxDrawdownPct, stats.Sharpe, stats.Sortino,
-            [.. equity.Select(e => new EquityPoint(e.Item1, e.Item2))], [.. fills]);
+        var stats = PerformanceCalculator.Compute(pnls, equity, fills.Sum(f => f.Fill.Price * f.Fill.Quantity));
+        return new BacktestReport(strategy.Name, series.Count, stats, [.. equity.Select(e => new EquityPoint(e.Item1, e.Item2))], [.. fills]);
     }
 }

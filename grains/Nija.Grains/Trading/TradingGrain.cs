@@ -117,14 +117,13 @@ public sealed partial class TradingGrain(
     Task<ImmutableArray<RiskEvent>> ITradingGrain.GetRiskEvents(int take) =>
         Task.FromResult(S.RiskEvents.AsEnumerable().Reverse().Take(Math.Clamp(take, 0, OrderProcessor.RiskEventsKept)).ToImmutableArray());
 
-    async Task<UserStats> ITradingGrain.GetStats()
+    async Task<PerformanceSummary> ITradingGrain.GetStats()
     {
         var trades = (await history.GetTradesAsync(UserId, 0, 100_000, CancellationToken.None)).OrderBy(t => t.Seq).ToList();
         var equity = await history.GetEquityAsync(UserId, DateTimeOffset.MinValue.AddYears(1), DateTimeOffset.MaxValue.AddYears(-1), CancellationToken.None);
         var fills = await history.GetFillsAsync(UserId, 0, 1_000_000, CancellationToken.None);
-        var stats = PerformanceStats.Compute([.. trades.Select(t => t.Pnl)], [.. equity.Select(e => (e.At, e.Equity))], fills.Sum(f => f.Fill.Price * f.Fill.Quantity));
-        return new UserStats(stats.Trades, stats.WinRatePct, trades.Sum(t => t.Pnl), stats.Volume, stats.ProfitFactor, stats.Expectancy,
-            stats.MaxDrawdownPct, stats.Sharpe, stats.Sortino);
+        var stats = PerformanceCalculator.Compute([.. trades.Select(t => t.Pnl)], [.. equity.Select(e => (e.At, e.Equity))], fills.Sum(f => f.Fill.Price * f.Fill.Quantity));
+        return stats with { TotalPnl = trades.Sum(t => t.Pnl) };
     }
 
     /// <summary>Writes the state (with its history outbox), then appends the outbox to the history store.</summary>

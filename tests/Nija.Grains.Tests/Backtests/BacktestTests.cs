@@ -34,11 +34,11 @@ public sealed class BacktestTests
 
         var report = Engine().Run(new ApexDualRsiStrategy(), series, UserSettings.Default);
 
-        Assert.True(report.Trades >= 3, $"only {report.Trades} trades");
-        Assert.Equal(report.Fills.Count(f => f.Side == OrderSide.Sell) > 0, report.Trades > 0);
-        Assert.Equal(report.Equity[^1].Equity - report.Equity[0].Equity, report.TotalPnl);
-        Assert.Equal(report.Fills.Sum(f => f.Fill.Price * f.Fill.Quantity), report.Volume);
-        Assert.InRange(report.WinRatePct, 0, 100);
+        Assert.True(report.Stats.Trades >= 3, $"only {report.Stats.Trades} trades");
+        Assert.Equal(report.Fills.Count(f => f.Side == OrderSide.Sell) > 0, report.Stats.Trades > 0);
+        Assert.Equal(report.Equity[^1].Equity - report.Equity[0].Equity, report.Stats.TotalPnl);
+        Assert.Equal(report.Fills.Sum(f => f.Fill.Price * f.Fill.Quantity), report.Stats.Volume);
+        Assert.InRange(report.Stats.WinRatePct, 0, 100);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class BacktestTests
         var again = Engine().Run(new ApexDualRsiStrategy(), series, UserSettings.Default);
 
         Assert.Equal(first.Fills.AsEnumerable(), again.Fills.AsEnumerable());
-        Assert.Equal((first.TotalPnl, first.Trades, first.Sharpe), (again.TotalPnl, again.Trades, again.Sharpe));
+        Assert.Equal((first.Stats.TotalPnl, first.Stats.Trades, first.Stats.Sharpe), (again.Stats.TotalPnl, again.Stats.Trades, again.Stats.Sharpe));
     }
 
     [Fact]

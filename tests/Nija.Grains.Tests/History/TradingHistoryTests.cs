@@ -34,7 +34,7 @@ public sealed class TradingHistoryTests
 
         Assert.Equal(15, stats.Trades);
         Assert.Equal(0m, stats.WinRatePct); // a round trip at one price loses the spread and the fees
-        Assert.Equal(account.RealizedPnl, stats.RealizedPnl);
+        Assert.Equal(account.RealizedPnl, stats.TotalPnl);
         Assert.True(stats.Volume > 15 * 2 * 39m);
         Assert.Equal(20, (await silo.GrainFactory.GetGrain<ITradingGrain>("historian").GetOrders(null, 0, 100)).Length);
     }

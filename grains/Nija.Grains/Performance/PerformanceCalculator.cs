@@ -1,24 +1,16 @@
 using System.Collections.Immutable;
+using Nija.GrainInterfaces.History;
 
 namespace Nija.Grains.Performance;
 
-/// <summary>The figures traders compare strategies by.</summary>
-public sealed record PerformanceStats(
-    int Trades,
-    decimal WinRatePct,
-    decimal TotalPnl,
-    decimal Volume,
-    decimal? ProfitFactor,
-    decimal Expectancy,
-    decimal MaxDrawdownPct,
-    double Sharpe,
-    double Sortino)
+/// <summary>Computes a <see cref="PerformanceSummary"/>.</summary>
+public static class PerformanceCalculator
 {
     /// <summary>
     /// From closed trades' P&amp;L and the equity curve. Sharpe and Sortino use daily returns (the last
     /// equity of each UTC day), annualised with √365 (crypto trades every day); zero under two days.
     /// </summary>
-    public static PerformanceStats Compute(IReadOnlyList<decimal> tradePnls, IReadOnlyList<(DateTimeOffset At, decimal Equity)> equity, decimal volume)
+    public static PerformanceSummary Compute(IReadOnlyList<decimal> tradePnls, IReadOnlyList<(DateTimeOffset At, decimal Equity)> equity, decimal volume)
     {
         ArgumentNullException.ThrowIfNull(tradePnls);
         ArgumentNullException.ThrowIfNull(equity);
@@ -34,7 +26,7 @@ public sealed record PerformanceStats(
 
         var daily = equity.GroupBy(p => DateOnly.FromDateTime(p.At.UtcDateTime)).OrderBy(g => g.Key).Select(g => (double)g.Last().Equity).ToImmutableArray();
         var returns = daily.Zip(daily.Skip(1), (a, b) => a == 0 ? 0 : (b - a) / a).ToArray();
-        return new PerformanceStats(
+        return new PerformanceSummary(
             tradePnls.Count,
             tradePnls.Count == 0 ? 0 : Math.Round(100m * tradePnls.Count(p => p > 0) / tradePnls.Count, 2),
             equity.Count == 0 ? 0 : equity[^1].Equity - equity[0].Equity,
