@@ -41,6 +41,7 @@ public interface IAccountGrain : IGrainWithIntegerKey
     Task<long> Deposit(decimal amount);
 }
 
+[GrainType("benchaccount")]
 public sealed class AccountGrain([PersistentState("account")] IPersistentState<AccountState> state) : Grain, IAccountGrain
 {
     Task<decimal> IAccountGrain.Balance() => Task.FromResult(state.State.Balance);

@@ -49,7 +49,7 @@ public static class ActivationRate
             {
                 await using var c = await store.OpenRaw();
                 await using var cmd = c.CreateCommand();
-                cmd.CommandText = "SELECT payload, version FROM nija_grain_state WHERE service_id = @s AND grain_type = 'account' AND grain_key = @k AND state_name = 'account'";
+                cmd.CommandText = "SELECT payload, version FROM nija_grain_state WHERE service_id = @s AND grain_type = 'benchaccount' AND grain_key = @k AND state_name = 'account'";
                 BenchStore.Add(cmd, "s", service);
                 BenchStore.Add(cmd, "k", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 await using var r = await cmd.ExecuteReaderAsync();

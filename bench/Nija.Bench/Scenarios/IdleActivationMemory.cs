@@ -22,7 +22,7 @@ public static class IdleActivationMemory
         var storage = new MemoryGrainStorage();
         for (var i = 0; i < Count; i++)
         {
-            await storage.WriteAsync(new StateKey("nija", "account", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "account"),
+            await storage.WriteAsync(new StateKey("nija", "benchaccount", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "account"),
                 JsonSerializer.SerializeToUtf8Bytes(AccountState.Sample(i), JsonSerializerOptions.Web), null, default);
         }
 

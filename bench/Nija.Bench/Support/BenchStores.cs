@@ -59,7 +59,7 @@ public sealed record BenchStore(string Name, Func<Task<DbConnection>> OpenRaw, A
             {
                 await using var cmd = c.CreateCommand();
                 cmd.Transaction = tx;
-                cmd.CommandText = "INSERT INTO nija_grain_state (service_id, grain_type, grain_key, state_name, payload, version, modified_at) VALUES (@s, 'account', @k, 'account', @p, 1, 0)";
+                cmd.CommandText = "INSERT INTO nija_grain_state (service_id, grain_type, grain_key, state_name, payload, version, modified_at) VALUES (@s, 'benchaccount', @k, 'account', @p, 1, 0)";
                 Add(cmd, "s", serviceId);
                 Add(cmd, "k", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Add(cmd, "p", JsonSerializer.SerializeToUtf8Bytes(AccountState.Sample(i), JsonSerializerOptions.Web));

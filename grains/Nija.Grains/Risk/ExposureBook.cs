@@ -3,7 +3,7 @@ using Nija.GrainInterfaces.Risk;
 
 namespace Nija.Grains.Risk;
 
-/// <summary>The global risk grain's view of exposure: the latest notional per (user, broker, symbol), kept in its state.</summary>
+/// <summary>The global risk grain's view of exposure: the latest notional per (user, broker, symbol).</summary>
 public sealed class ExposureBook
 {
     public Dictionary<string, ExposureEntry> Entries { get; set; } = new(StringComparer.Ordinal);

@@ -13,6 +13,8 @@ namespace Nija.Grains.Risk;
 public sealed class ExposureFlusher(IServiceProvider services, ExposureReporter reporter, GlobalKillSwitchCache cache, TimeProvider time) : IHostedService, IDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private const int FullReportEvery = 60;
+    private long _flushes;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ITimer? _timer;
     private StreamSubscriptionHandle? _subscription;
@@ -46,6 +48,11 @@ public sealed class ExposureFlusher(IServiceProvider services, ExposureReporter 
         }
 
         var batch = reporter.TakeBatch();
+        if (++_flushes % FullReportEvery == 0)
+        {
+            batch = [.. batch, .. reporter.Snapshot()]; // rebuilds the global view if the global grain lost it
+        }
+
         try
         {
             if (!batch.IsEmpty)

@@ -14,6 +14,10 @@ public sealed class GlobalRiskGrain([PersistentState("globalrisk")] IPersistentS
     public static readonly StreamId Stream = new("risk", "global");
     public static readonly StreamId ExposureStream = new("risk", "exposure");
 
+    // In memory on purpose: writing thousands of entries per second would be the hot write this
+    // design avoids. Silos send their full holdings every minute, which rebuilds it after a restart.
+    private readonly ExposureBook _exposure = new();
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         cache.Offer(state.State.KillSwitch);
@@ -29,14 +33,13 @@ public sealed class GlobalRiskGrain([PersistentState("globalrisk")] IPersistentS
             return;
         }
 
-        state.State.Exposure.Apply(changes);
-        var summary = state.State.Exposure.Summary(0);
+        _exposure.Apply(changes);
+        var summary = _exposure.Summary(0);
         cache.OfferExposure(summary.BySymbol, summary.Version);
-        await state.WriteStateAsync();
         await this.GetStreamProvider().GetStream<ExposureSummary>(ExposureStream).PublishAsync(summary);
     }
 
-    Task<ExposureSummary> IGlobalRiskGrain.GetExposure(int topUsers) => Task.FromResult(state.State.Exposure.Summary(topUsers));
+    Task<ExposureSummary> IGlobalRiskGrain.GetExposure(int topUsers) => Task.FromResult(_exposure.Summary(topUsers));
 
     async Task<KillSwitchState> IGlobalRiskGrain.SetKillSwitch(KillSwitchLevel level, string reason, string changedBy)
     {

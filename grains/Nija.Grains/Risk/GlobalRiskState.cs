@@ -5,6 +5,4 @@ namespace Nija.Grains.Risk;
 public sealed class GlobalRiskState
 {
     public KillSwitchState KillSwitch { get; set; } = KillSwitchState.Initial;
-
-    public ExposureBook Exposure { get; set; } = new();
 }

@@ -34,6 +34,23 @@ public sealed class ExposureTests
     }
 
     [Fact]
+    public void The_reporter_keeps_what_the_silo_holds_for_full_reports_and_a_failed_batch_never_overwrites_newer_values()
+    {
+        var reporter = new ExposureReporter();
+        var t = DateTimeOffset.UnixEpoch;
+        reporter.Record(new ExposureEntry("a", "paper", "ETH-USD", 50m, t));
+        reporter.Record(new ExposureEntry("b", "paper", "ETH-USD", 20m, t));
+        var failed = reporter.TakeBatch();
+        reporter.Record(new ExposureEntry("a", "paper", "ETH-USD", 0m, t.AddSeconds(1)));
+
+        reporter.Restore(failed);
+        var next = reporter.TakeBatch();
+
+        Assert.Equal([0m, 20m], next.OrderBy(e => e.UserId).Select(e => e.Notional));
+        Assert.Equal("b", Assert.Single(reporter.Snapshot()).UserId);
+    }
+
+    [Fact]
     public async Task A_closed_position_leaves_the_aggregate()
     {
         await using var silo = await GrainSilo.StartAsync();
