@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Nija.GrainInterfaces.Backtests;
 using Nija.GrainInterfaces.MarketData;
 using Nija.Grains.Exchange;
 using Nija.Runtime.Abstractions.Core;
@@ -12,6 +14,7 @@ public sealed class MarketDataGrain(PaperExchangeOptions options, TimeProvider t
     private SimulatedPriceFeed? _feed;
     private decimal _last;
     private IAsyncStream<Tick>? _ticks;
+    private CandleBuilder? _candles;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -19,26 +22,50 @@ public sealed class MarketDataGrain(PaperExchangeOptions options, TimeProvider t
         _feed = new SimulatedPriceFeed(SimulatedPriceFeed.StartPrice(symbol), StableSeed.Of(options.Seed, symbol));
         _last = _feed.Price;
         _ticks = this.GetStreamProvider().GetStream<Tick>(new StreamId("ticks", symbol));
+        _candles = new CandleBuilder(symbol);
         return Task.CompletedTask;
     }
 
     Task<decimal> IMarketDataGrain.GetLastPrice() => Task.FromResult(_last);
 
-    async Task IMarketDataGrain.Publish(decimal price)
+    Task IMarketDataGrain.Publish(decimal price)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(price);
-        _last = price;
-        await _ticks!.PublishAsync(new Tick(GetPrimaryKeyString(), price, time.GetUtcNow()));
+        return PublishAsync(price, time.GetUtcNow());
     }
+
+    async Task<decimal> IMarketDataGrain.Replay(ImmutableArray<PricePoint> series)
+    {
+        if (series.IsDefault || series.Any(p => p.Symbol != GetPrimaryKeyString() || p.Price <= 0))
+        {
+            throw new ArgumentException($"series must hold positive prices of {GetPrimaryKeyString()} only.", nameof(series));
+        }
+
+        foreach (var point in series)
+        {
+            await PublishAsync(point.Price, point.At);
+        }
+
+        return _last;
+    }
+
+    Task<ImmutableArray<Candle>> IMarketDataGrain.GetCandles(int count) =>
+        Task.FromResult(_candles!.Candles.TakeLast(Math.Clamp(count, 0, 1_440)).ToImmutableArray());
 
     async Task<decimal> IMarketDataGrain.Step(int steps)
     {
         for (var i = 0; i < steps; i++)
         {
-            _last = _feed!.Next();
-            await _ticks!.PublishAsync(new Tick(GetPrimaryKeyString(), _last, time.GetUtcNow()));
+            await PublishAsync(_feed!.Next(), time.GetUtcNow());
         }
 
         return _last;
+    }
+
+    private async Task PublishAsync(decimal price, DateTimeOffset at)
+    {
+        _last = price;
+        _candles!.Add(price, at);
+        await _ticks!.PublishAsync(new Tick(GetPrimaryKeyString(), price, at));
     }
 }
