@@ -29,8 +29,8 @@ public static class CallThroughput
         var rows = new List<string[]>();
         foreach (var callers in new[] { 1, 16, 64, 256, 1024 })
         {
-            var grain = await Measure(callers, duration, i => grains[i % Grains].Add(1));
-            var bare = await Measure(callers, duration, i => baseline.Add(i % Grains, 1));
+            var grain = await Measure(callers, duration, i => grains[i].Add(1));
+            var bare = await Measure(callers, duration, i => baseline.Add(i, 1));
             rows.Add([callers.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Report.N(grain.PerSecond), Report.N(grain.P50), Report.N(grain.P99),
                 Report.N(bare.PerSecond), Report.N(bare.P50), Report.N(bare.P99),
@@ -58,24 +58,25 @@ public static class CallThroughput
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var tasks = Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
         {
-            var samples = new long[4_000_000 / callers + 1024];
-            var n = 0;
+            var cap = 4_000_000 / callers + 1024;
+            var samples = new List<long>(Math.Min(cap, 1 << 20));
             long calls = 0;
-            var i = c;
+            var i = c % Grains;
             while (Stopwatch.GetTimestamp() < end)
             {
                 var start = Stopwatch.GetTimestamp();
                 await call(i);
-                if (n < samples.Length)
+
+                if (samples.Count < cap)
                 {
-                    samples[n++] = Stopwatch.GetTimestamp() - start;
+                    samples.Add(Stopwatch.GetTimestamp() - start);
                 }
 
-                i += callers;
+                i = (i + callers) % Grains;
                 calls++;
             }
 
-            latencies?.Add(samples, n);
+            latencies?.Add([.. samples], samples.Count);
             return calls;
         })).ToArray();
         return (await Task.WhenAll(tasks)).Sum();

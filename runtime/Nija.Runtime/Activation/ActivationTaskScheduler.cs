@@ -35,7 +35,11 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         }
 
         _runningThread = -1;
-        Volatile.Write(ref _scheduled, 0);
+
+        // A full fence, not a volatile write: the store of 0 must be visible before the emptiness
+        // check reads the queue, or a task enqueued meanwhile (whose own CAS still saw 1) is never
+        // run. x64 may reorder a plain store after a later load; this lost wakeups under load.
+        Interlocked.Exchange(ref _scheduled, 0);
         if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
