@@ -33,6 +33,9 @@ public sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, int writeConc
     public override int WriteConcurrency => writeConcurrency;
 
     /// <inheritdoc />
+    public override bool BatchReads => true;
+
+    /// <inheritdoc />
     public override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
     /// <inheritdoc />

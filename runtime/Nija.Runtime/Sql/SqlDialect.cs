@@ -24,6 +24,12 @@ public abstract class SqlDialect
     /// <summary>The column type that stores a decimal exactly.</summary>
     public abstract string DecimalType { get; }
 
+    /// <summary>
+    /// Whether concurrent state reads are combined into one query (worth a round trip to a server;
+    /// not for an in-process engine whose readers already run in parallel).
+    /// </summary>
+    public virtual bool BatchReads => false;
+
     /// <summary>How many writes may go to the engine at once (1 for SQLite's single writer).</summary>
     public virtual int WriteConcurrency => 1;
 }

@@ -13,6 +13,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     private const string KeyFilter = "service_id = @s AND grain_type = @t AND grain_key = @k AND state_name = @n";
     private readonly SqlDialect _dialect;
     private readonly WriteBatcher<PendingWrite> _batcher;
+    private readonly WriteBatcher<PendingRead>? _reads;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the storage; call <see cref="SqlSchemaMigrator.MigrateAsync(SqlDialect, CancellationToken)"/> first.</summary>
@@ -22,10 +23,23 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         _dialect = dialect;
         _time = time;
         _batcher = new WriteBatcher<PendingWrite>(CommitAsync, dialect.WriteConcurrency, maxBatch);
+        _reads = dialect.BatchReads ? new WriteBatcher<PendingRead>(ReadBatchAsync, dialect.WriteConcurrency, 128) : null;
     }
 
     /// <inheritdoc />
-    public async Task<StoredState?> ReadAsync(StateKey key, CancellationToken cancellationToken)
+    public Task<StoredState?> ReadAsync(StateKey key, CancellationToken cancellationToken)
+    {
+        if (_reads is null)
+        {
+            return ReadOneAsync(key, cancellationToken);
+        }
+
+        var read = new PendingRead(key);
+        _reads.Enqueue(read);
+        return read.Done.Task;
+    }
+
+    private async Task<StoredState?> ReadOneAsync(StateKey key, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
@@ -64,7 +78,48 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _batcher.DisposeAsync();
+        if (_reads is not null)
+        {
+            await _reads.DisposeAsync();
+        }
+    }
+
+    // Concurrent activations' reads in one round trip: a row-value IN over the whole key.
+    private async Task ReadBatchAsync(IReadOnlyList<PendingRead> batch)
+    {
+        var found = new Dictionary<StateKey, StoredState>();
+        await using (var connection = await _dialect.OpenAsync(CancellationToken.None))
+        await using (var cmd = connection.CreateCommand())
+        {
+            var tuples = new List<string>(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var k = batch[i].Key;
+                tuples.Add($"(@s{i}, @t{i}, @k{i}, @n{i})");
+                cmd.Parameters.Add(cmd, $"s{i}", k.ServiceId);
+                cmd.Parameters.Add(cmd, $"t{i}", k.GrainType);
+                cmd.Parameters.Add(cmd, $"k{i}", k.GrainKey);
+                cmd.Parameters.Add(cmd, $"n{i}", k.StateName);
+            }
+
+            cmd.CommandText = "SELECT service_id, grain_type, grain_key, state_name, payload, version FROM nija_grain_state " +
+                              $"WHERE (service_id, grain_type, grain_key, state_name) IN ({string.Join(", ", tuples)})";
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                found[new StateKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))] =
+                    new StoredState(reader.IsDBNull(4) ? null : (byte[])reader.GetValue(4), reader.GetInt64(5));
+            }
+        }
+
+        foreach (var read in batch)
+        {
+            read.Done.TrySetResult(found.GetValueOrDefault(read.Key));
+        }
+    }
 
     private async Task CommitAsync(IReadOnlyList<PendingWrite> batch)
     {
@@ -152,6 +207,13 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         cmd.Parameters.Add(cmd, "t", key.GrainType);
         cmd.Parameters.Add(cmd, "k", key.GrainKey);
         cmd.Parameters.Add(cmd, "n", key.StateName);
+    }
+
+    private sealed record PendingRead(StateKey Key) : IBatchItem
+    {
+        public TaskCompletionSource<StoredState?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Fail(Exception error) => Done.TrySetException(error);
     }
 
     private sealed record PendingWrite(StateKey Key, byte[]? Payload, long? ExpectedVersion, bool Clear) : IBatchItem
