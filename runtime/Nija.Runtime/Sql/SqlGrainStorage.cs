@@ -98,15 +98,16 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
             for (var i = 0; i < batch.Count; i++)
             {
                 var k = batch[i].Key;
-                tuples.Add($"(@s{i}, @t{i}, @k{i}, @n{i})");
+                tuples.Add(i == 0 ? "(CAST(@s0 AS TEXT), CAST(@t0 AS TEXT), CAST(@k0 AS TEXT), CAST(@n0 AS TEXT))" : $"(@s{i}, @t{i}, @k{i}, @n{i})");
                 cmd.Parameters.Add(cmd, $"s{i}", k.ServiceId);
                 cmd.Parameters.Add(cmd, $"t{i}", k.GrainType);
                 cmd.Parameters.Add(cmd, $"k{i}", k.GrainKey);
                 cmd.Parameters.Add(cmd, $"n{i}", k.StateName);
             }
 
-            cmd.CommandText = "SELECT service_id, grain_type, grain_key, state_name, payload, version FROM nija_grain_state " +
-                              $"WHERE (service_id, grain_type, grain_key, state_name) IN ({string.Join(", ", tuples)})";
+            // A join with a VALUES list keeps the primary key index in use (a long row-value IN list makes PostgreSQL scan).
+            cmd.CommandText = "SELECT g.service_id, g.grain_type, g.grain_key, g.state_name, g.payload, g.version FROM nija_grain_state g " +
+                              $"JOIN (VALUES {string.Join(", ", tuples)}) AS v(s, t, k, n) ON g.service_id = v.s AND g.grain_type = v.t AND g.grain_key = v.k AND g.state_name = v.n";
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
