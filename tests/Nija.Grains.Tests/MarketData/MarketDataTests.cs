@@ -51,4 +51,14 @@ public sealed class MarketDataTests
         Assert.Equal([60_000m, 60_100m, 59_900m], candles.Select(c => c.Close));
         await Assert.ThrowsAsync<ArgumentException>(() => market.Replay([new PricePoint("ETH-USD", 1m, T0)]));
     }
+
+    [Fact]
+    public async Task Stepping_the_feed_publishes_the_seeded_path()
+    {
+        await using var silo = await GrainSilo.StartAsync();
+
+        var last = await silo.GrainFactory.GetGrain<IMarketDataGrain>("ETH-USD").Step(10);
+
+        Assert.Equal(PriceSeries.Simulated("ETH-USD", 10, Nija.Grains.Exchange.StableSeed.Of(new Nija.Grains.Exchange.PaperExchangeOptions().Seed, "ETH-USD"), T0)[^1].Price, last);
+    }
 }

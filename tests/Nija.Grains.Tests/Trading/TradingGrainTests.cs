@@ -148,6 +148,21 @@ public sealed class TradingGrainTests
     }
 
     [Fact]
+    public async Task Prices_pushed_by_a_caller_fill_a_crossed_limit_order()
+    {
+        await using var silo = await GrainSilo.StartAsync();
+        var trading = silo.GrainFactory.GetGrain<ITradingGrain>("pushed");
+        var placed = await trading.PlaceOrder(new PlaceOrderRequest("paper", "ETH-USD", OrderSide.Buy, OrderType.Limit, Quantity: 0.01m, LimitPrice: 2_500m));
+
+        await trading.OnPrices(System.Collections.Immutable.ImmutableDictionary<string, decimal>.Empty.Add("ETH-USD", 2_600m));
+        Assert.Equal(OrderStatus.Submitted, (await trading.GetOrders(null, 0, 10)).Single().Status);
+        await trading.OnPrices(System.Collections.Immutable.ImmutableDictionary<string, decimal>.Empty.Add("ETH-USD", 2_499m));
+
+        var filled = (await trading.GetOrders(null, 0, 10)).Single(o => o.Id == placed.Order.Id);
+        Assert.Equal((OrderStatus.Filled, 2_500m), (filled.Status, filled.AveragePrice));
+    }
+
+    [Fact]
     public async Task A_stop_loss_sells_the_position_when_the_price_falls_to_it()
     {
         await using var silo = await GrainSilo.StartAsync();
