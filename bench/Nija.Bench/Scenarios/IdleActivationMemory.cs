@@ -28,32 +28,24 @@ public static class IdleActivationMemory
 
         await using var silo = await TestSilo.StartAsync(s => s.AddGrains(typeof(AccountGrain).Assembly).UseInMemoryStorage(storage: storage));
         await silo.GrainFactory.GetGrain<IAccountGrain>(-1).Balance();
-        var before = Heap();
+        var before = ManagedHeap.Measure();
         await ParallelWork.RateAsync(Count, 256, i => silo.GrainFactory.GetGrain<IAccountGrain>(i).Balance());
-        var after = Heap();
+        var after = ManagedHeap.Measure();
         var perActivation = (after - before) / (double)Count;
 
-        var plainBefore = Heap();
+        var plainBefore = ManagedHeap.Measure();
         var plain = new Dictionary<int, AccountState>();
         for (var i = 0; i < Count; i++)
         {
             plain[i] = AccountState.Sample(i);
         }
 
-        var plainAfter = Heap();
+        var plainAfter = ManagedHeap.Measure();
         GC.KeepAlive(plain);
         report.Table(["activations", "heap growth", "bytes per activation", "baseline bytes per state object", "process working set"],
         [[
             Report.N(silo.Control.ActivationCount), $"{Report.N((after - before) / 1048576.0, 1)} MiB", Report.N(perActivation),
             Report.N((plainAfter - plainBefore) / (double)Count), $"{Report.N(Process.GetCurrentProcess().WorkingSet64 / 1048576.0)} MiB",
         ]]);
-    }
-
-    private static long Heap()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(true);
     }
 }

@@ -32,7 +32,7 @@ public static class TradingBench
 
         await using var silo = await TestSilo.StartAsync(s => s.AddGrains(typeof(TradingGrain).Assembly).AddGrains(typeof(AdderGrain).Assembly).UseInMemoryStorage().AddTradingServices());
         var factory = silo.GrainFactory;
-        var before = Heap();
+        var before = ManagedHeap.Measure();
         await ParallelWork.RateAsync(Tenants, 256, async i =>
         {
             await factory.GetGrain<ITradingGrain>($"t{i}").SetPlan(PlanTier.Enterprise); // 500 trades a day: the quota must not end the run
@@ -40,7 +40,7 @@ public static class TradingBench
         });
 
         await ParallelWork.RateAsync(Tenants, 256, i => factory.GetGrain<ITradingGrain>($"t{i}").PlaceOrder(new PlaceOrderRequest("paper", "ETH-USD", OrderSide.Buy, OrderType.Market, SizeUsd: 30m)));
-        var perTenant = (Heap() - before) / (double)Tenants;
+        var perTenant = (ManagedHeap.Measure() - before) / (double)Tenants;
 
         var orders = await ParallelWork.ForDurationAsync(256, duration, async w =>
         {
@@ -102,13 +102,5 @@ public static class TradingBench
         Array.Sort(samples);
         double Us(long t) => t * 1e6 / Stopwatch.Frequency;
         return ["pre-trade check + paper fill", $"p50 {Report.N(Us(samples[samples.Length / 2]), 2)} µs, p99 {Report.N(Us(samples[(int)(samples.Length * 0.99)]), 2)} µs", "p99 < 50 µs", "in-grain work, no I/O"];
-    }
-
-    private static long Heap()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(true);
     }
 }

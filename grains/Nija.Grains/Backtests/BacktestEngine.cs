@@ -44,7 +44,7 @@ public sealed class BacktestEngine(OrderProcessor processor)
             }
 
             equity.Add((point.At, state.Account.Equity()));
-            state.Outbox.Drain(); // a backtest keeps its own record; nothing goes to the history store
+            state.Outbox.Clear(); // a backtest keeps its own record; nothing goes to the history store
         }
 
         var stats = PerformanceCalculator.Compute(pnls, equity, fills.Sum(f => f.Fill.Price * f.Fill.Quantity));

@@ -24,15 +24,16 @@ public sealed class HistoryOutbox
 
     public bool IsEmpty => Fills.Count + Orders.Count + Trades.Count + RiskEvents.Count + Equity.Count == 0;
 
-    public HistoryBatch Drain()
+    /// <summary>A copy of what is waiting, leaving it in place until <see cref="Clear"/>.</summary>
+    public HistoryBatch Peek() => new([.. Fills], [.. Orders], [.. Trades], [.. RiskEvents], [.. Equity]);
+
+    public void Clear()
     {
-        var batch = new HistoryBatch([.. Fills], [.. Orders], [.. Trades], [.. RiskEvents], [.. Equity]);
         Fills.Clear();
         Orders.Clear();
         Trades.Clear();
         RiskEvents.Clear();
         Equity.Clear();
-        return batch;
     }
 }
 

@@ -159,9 +159,8 @@ public sealed partial class TradingGrain(
             return;
         }
 
-        var batch = new HistoryBatch([.. S.Outbox.Fills], [.. S.Outbox.Orders], [.. S.Outbox.Trades], [.. S.Outbox.RiskEvents], [.. S.Outbox.Equity]);
-        await history.AppendAsync(batch, CancellationToken.None);
-        S.Outbox.Drain();
+        await history.AppendAsync(S.Outbox.Peek(), CancellationToken.None);
+        S.Outbox.Clear();
     }
 
     private OrderState? Find(string id) => S.Orders.FirstOrDefault(o => o.Id == id);

@@ -21,7 +21,7 @@ public sealed class GrainTimerTests
 
         probe.Open("tick-1");
         await probe.WaitFor("tick-end:1");
-        await WaitUntilArmed(time, probe, "tick-start:2");
+        await ClockSteps.AdvanceUntil(time, probe, "tick-start:2", TimeSpan.FromSeconds(1));
         probe.Open("tick-2");
         await probe.WaitFor("tick-end:2");
 
@@ -41,17 +41,5 @@ public sealed class GrainTimerTests
         time.Advance(TimeSpan.FromMinutes(5));
 
         Assert.Equal(0, probe.Count("tick-start:"));
-    }
-
-    // The next tick is armed by the previous tick's continuation; advance the clock until it fires.
-    private static async Task WaitUntilArmed(ManualTimeProvider time, Probe probe, string expected)
-    {
-        for (var i = 0; i < 200 && !probe.Events.Contains(expected); i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Yield();
-        }
-
-        await probe.WaitFor(expected);
     }
 }
