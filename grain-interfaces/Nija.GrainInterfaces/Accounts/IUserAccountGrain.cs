@@ -17,4 +17,7 @@ public interface IUserAccountGrain : IGrainWithStringKey
     Task<UserProfile> SetRole(UserRole role, string changedBy);
 
     Task<UserProfile> SetPlan(PlanTier plan, string changedBy);
+
+    /// <summary>Removes the profile (the user can no longer sign in); trading history is kept.</summary>
+    Task Delete(string deletedBy);
 }

@@ -41,6 +41,20 @@ public interface ITradingGrain : IGrainWithStringKey
     /// <summary>Changes the plan whose limits apply (billing and admins call this).</summary>
     Task SetPlan(PlanTier plan);
 
+    /// <summary>
+    /// Counts one API call against the plan's per-minute limit. Counted here, in the user's grain,
+    /// so that the limit holds however many API nodes the calls arrive on.
+    /// </summary>
+    Task<ApiCallAllowance> CountApiCall();
+
+    /// <summary>Usage of the plan's limits (trades today, calls this minute, positions).</summary>
+    [ReadOnly]
+    Task<UsageView> GetUsage();
+
+    /// <summary>The user's own kill switch.</summary>
+    [ReadOnly]
+    Task<KillSwitchState> GetKillSwitch();
+
     /// <summary>The risk events raised against this user, newest first.</summary>
     [ReadOnly]
     Task<ImmutableArray<RiskEvent>> GetRiskEvents(int take);

@@ -42,5 +42,11 @@ public sealed class UserAccountGrain([PersistentState("account")] IPersistentSta
         return state.State.Profile;
     }
 
+    async Task IUserAccountGrain.Delete(string deletedBy)
+    {
+        Existing();
+        await state.ClearStateAsync();
+    }
+
     private UserProfile Existing() => state.State.Profile ?? throw new InvalidOperationException("The account does not exist.");
 }

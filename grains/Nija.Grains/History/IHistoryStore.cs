@@ -17,5 +17,8 @@ public interface IHistoryStore
     Task<IReadOnlyList<EquityRecord>> GetEquityAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
     /// <summary>Risk events, newest first, optionally for one user and/or rule.</summary>
-    Task<IReadOnlyList<RiskEventRecord>> GetRiskEventsAsync(string? userId, string? rule, int skip, int take, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RiskEventRecord>> GetRiskEventsAsync(RiskEventFilter filter, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>Trades closed and risk events raised since <paramref name="since"/>, across the platform.</summary>
+    Task<TradeTotals> GetTotalsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
 }

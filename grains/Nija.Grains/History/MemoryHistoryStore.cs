@@ -39,8 +39,22 @@ public sealed class MemoryHistoryStore : IHistoryStore
     public Task<IReadOnlyList<EquityRecord>> GetEquityAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         Read(() => _equity.Where(e => e.UserId == userId && e.At >= from && e.At <= to).OrderBy(e => e.Seq));
 
-    public Task<IReadOnlyList<RiskEventRecord>> GetRiskEventsAsync(string? userId, string? rule, int skip, int take, CancellationToken cancellationToken) =>
-        Read(() => _risk.Where(r => (userId is null || r.UserId == userId) && (rule is null || r.Rule == rule)).OrderByDescending(r => r.At).ThenByDescending(r => r.Seq).Skip(skip).Take(take));
+    public Task<IReadOnlyList<RiskEventRecord>> GetRiskEventsAsync(RiskEventFilter filter, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return Read(() => _risk.Where(r => (filter.UserId is null || r.UserId == filter.UserId) && (filter.Rule is null || r.Rule == filter.Rule)
+                && (filter.From is null || r.At >= filter.From) && (filter.To is null || r.At <= filter.To))
+            .OrderByDescending(r => r.At).ThenByDescending(r => r.Seq).Skip(skip).Take(take));
+    }
+
+    public Task<TradeTotals> GetTotalsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var trades = _trades.Where(t => t.ClosedAt >= since).ToList();
+            return Task.FromResult(new TradeTotals(trades.Count, trades.Sum(t => t.Pnl), _risk.Count(r => r.At >= since)));
+        }
+    }
 
     private void Add<T>(List<T> into, IEnumerable<T> items, Func<T, (string, long)> key) where T : notnull
     {

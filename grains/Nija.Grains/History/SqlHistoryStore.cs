@@ -3,6 +3,7 @@ using System.Globalization;
 using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.Orders;
 using Nija.Runtime.Sql;
+using static Nija.Grains.History.SqlQueries;
 
 namespace Nija.Grains.History;
 
@@ -68,11 +69,23 @@ public sealed class SqlHistoryStore : IHistoryStore, IAsyncDisposable
             c => Bind(c, ("u", userId), ("f", from.ToUnixTimeMilliseconds()), ("t", to.ToUnixTimeMilliseconds())),
             r => new EquityRecord(r.GetString(0), r.GetInt64(1), Ms(r, 2), Dec(r, 3), Dec(r, 4)), cancellationToken);
 
-    public Task<IReadOnlyList<RiskEventRecord>> GetRiskEventsAsync(string? userId, string? rule, int skip, int take, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<RiskEventRecord>> GetRiskEventsAsync(RiskEventFilter filter, int skip, int take, CancellationToken cancellationToken) =>
         QueryAsync("SELECT user_id, seq, rule, detail, at_ms FROM nija_risk_events WHERE (@u IS NULL OR user_id = @u) AND (@r IS NULL OR rule = @r) " +
-                   "ORDER BY at_ms DESC, seq DESC LIMIT @take OFFSET @skip",
-            c => Bind(c, ("u", userId), ("r", rule), ("take", take), ("skip", skip)),
+                   "AND at_ms >= @f AND at_ms <= @t ORDER BY at_ms DESC, seq DESC LIMIT @take OFFSET @skip",
+            c => Bind(c, ("u", filter.UserId), ("r", filter.Rule), ("f", (filter.From ?? DateTimeOffset.UnixEpoch).ToUnixTimeMilliseconds()),
+                ("t", (filter.To ?? DateTimeOffset.MaxValue).ToUnixTimeMilliseconds()), ("take", take), ("skip", skip)),
             r => new RiskEventRecord(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Ms(r, 4)), cancellationToken);
+
+    public async Task<TradeTotals> GetTotalsSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var ms = since.ToUnixTimeMilliseconds();
+        var rows = await QueryAsync("SELECT (SELECT COUNT(*) FROM nija_trades WHERE closed_ms >= @s), (SELECT SUM(pnl) FROM nija_trades WHERE closed_ms >= @s), " +
+                                    "(SELECT COUNT(*) FROM nija_risk_events WHERE at_ms >= @s)",
+            c => Bind(c, ("s", ms)),
+            r => new TradeTotals(Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), r.IsDBNull(1) ? 0m : Dec(r, 1), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture)),
+            cancellationToken);
+        return rows[0];
+    }
 
     public ValueTask DisposeAsync() => _batcher.DisposeAsync();
 
@@ -140,41 +153,8 @@ public sealed class SqlHistoryStore : IHistoryStore, IAsyncDisposable
         await cmd.ExecuteNonQueryAsync();
     }
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        bind(cmd);
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        var items = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(read(reader));
-        }
-
-        return items;
-    }
-
-    private static void Bind(DbCommand cmd, params (string Name, object? Value)[] values)
-    {
-        foreach (var (name, value) in values)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            if (value is null)
-            {
-                p.DbType = System.Data.DbType.String;
-            }
-
-            cmd.Parameters.Add(p);
-        }
-    }
-
-    private static decimal Dec(DbDataReader r, int i) => Convert.ToDecimal(r.GetValue(i), CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Ms(DbDataReader r, int i) => DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(i));
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        SqlQueries.QueryAsync(_dialect, sql, bind, read, cancellationToken);
 
     private sealed record PendingAppend(HistoryBatch Batch) : IBatchItem
     {

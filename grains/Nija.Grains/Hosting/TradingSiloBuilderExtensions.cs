@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Nija.GrainInterfaces.Risk;
+using Nija.Grains.Audit;
 using Nija.Grains.Backtests;
 using Nija.Grains.Brokers;
 using Nija.Grains.Exchange;
@@ -47,17 +48,21 @@ public static class TradingSiloBuilderExtensions
         if (sql is null)
         {
             silo.Services.TryAddSingleton<IHistoryStore, MemoryHistoryStore>();
+            silo.Services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
             return;
         }
 
         silo.Services.TryAddSingleton(sp => new SqlHistoryStore((SqlDialect)sp.GetRequiredService(sql.ServiceType)));
         silo.Services.TryAddSingleton<IHistoryStore>(sp => sp.GetRequiredService<SqlHistoryStore>());
-        silo.Services.AddSingleton<ISiloStartupTask>(sp => new HistoryMigration(sp.GetRequiredService<SqlHistoryStore>()));
+        silo.Services.TryAddSingleton(sp => new SqlAuditStore((SqlDialect)sp.GetRequiredService(sql.ServiceType)));
+        silo.Services.TryAddSingleton<IAuditStore>(sp => sp.GetRequiredService<SqlAuditStore>());
+        silo.Services.AddSingleton<ISiloStartupTask>(sp => new Migration(sp.GetRequiredService<SqlHistoryStore>().MigrateAsync));
+        silo.Services.AddSingleton<ISiloStartupTask>(sp => new Migration(sp.GetRequiredService<SqlAuditStore>().MigrateAsync));
     }
 
-    private sealed class HistoryMigration(SqlHistoryStore store) : ISiloStartupTask
+    private sealed class Migration(Func<CancellationToken, Task> migrate) : ISiloStartupTask
     {
-        public Task ExecuteAsync(CancellationToken cancellationToken) => store.MigrateAsync(cancellationToken);
+        public Task ExecuteAsync(CancellationToken cancellationToken) => migrate(cancellationToken);
     }
 
     /// <summary>The vault (master key from Nija:Vault, or a local key file under Nija:DataDir) and the exchange adapters (Nija:Brokers:{Name}:BaseUrl).</summary>

@@ -8,6 +8,7 @@ using Nija.GrainInterfaces.Settings;
 using Nija.GrainInterfaces.Trading;
 using Nija.Grains.History;
 using Nija.Grains.Performance;
+using Nija.Grains.Plans;
 using Nija.Grains.Risk;
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Abstractions.Persistence;
@@ -53,7 +54,7 @@ public sealed partial class TradingGrain(
         var price = await GrainFactory.GetGrain<IMarketDataGrain>(request.Symbol).GetLastPrice();
         var settings = await GrainFactory.GetGrain<IUserSettingsGrain>(UserId).Get();
         var order = processor.Place(S, UserId, request, price, settings, globalSwitch.Current, time.GetUtcNow(), globalSwitch.ExposureOf(request.Symbol));
-        await SaveAsync();
+        await SaveAsync(order.Id);
         await SubscribeToWorkingSymbols();
         return new PlaceOrderResult(order.ToView(), Replayed: false);
     }
@@ -66,7 +67,7 @@ public sealed partial class TradingGrain(
         }
 
         OrderProcessor.Cancel(S, order, time.GetUtcNow(), null);
-        await SaveAsync();
+        await SaveAsync(order.Id);
         return true;
     }
 
@@ -76,12 +77,7 @@ public sealed partial class TradingGrain(
 
     Task<AccountView> ITradingGrain.GetAccount()
     {
-        var positions = S.Account.Positions.Select(p =>
-        {
-            var mark = S.Account.Marks.GetValueOrDefault(p.Key, p.Value.AverageEntry);
-            return new PositionView(p.Value.Broker, p.Key, p.Value.Quantity, p.Value.AverageEntry, mark, p.Value.RealizedPnl,
-                (mark - p.Value.AverageEntry) * p.Value.Quantity, p.Value.Fees);
-        }).OrderBy(p => p.Symbol, StringComparer.Ordinal).ToImmutableArray();
+        var positions = S.Account.Positions.Keys.Select(PositionOf).OrderBy(p => p.Symbol, StringComparer.Ordinal).ToImmutableArray();
         return Task.FromResult(new AccountView(S.Account.Cash, S.Account.Equity(), S.EquityPeak, S.Account.RealizedPnl, positions));
     }
 
@@ -117,6 +113,26 @@ public sealed partial class TradingGrain(
     Task<ImmutableArray<RiskEvent>> ITradingGrain.GetRiskEvents(int take) =>
         Task.FromResult(S.RiskEvents.AsEnumerable().Reverse().Take(Math.Clamp(take, 0, OrderProcessor.RiskEventsKept)).ToImmutableArray());
 
+    Task<ApiCallAllowance> ITradingGrain.CountApiCall()
+    {
+        // In memory on purpose: a per-minute window is not worth a write per request, and a restart forgets at most one minute.
+        var now = time.GetUtcNow();
+        var limit = PlanCatalog.Defaults[S.Plan].ApiCallsPerMinute;
+        var allowed = S.Quota.TryCountCall(now, limit);
+        return Task.FromResult(new ApiCallAllowance(allowed, limit, Math.Max(0, limit - S.Quota.CallsThisMinute), S.Quota.MinuteWindowEnds(now)));
+    }
+
+    Task<UsageView> ITradingGrain.GetUsage()
+    {
+        var now = time.GetUtcNow();
+        var plan = PlanCatalog.Defaults[S.Plan];
+        var today = S.Quota.TradesDay == DateOnly.FromDateTime(now.UtcDateTime) ? S.Quota.TradesToday : 0;
+        var calls = S.Quota.CallsMinute == now.UtcTicks / TimeSpan.TicksPerMinute ? S.Quota.CallsThisMinute : 0;
+        return Task.FromResult(new UsageView(S.Plan, today, plan.MaxDailyTrades, calls, plan.ApiCallsPerMinute, S.Account.Positions.Count, plan.MaxPositions));
+    }
+
+    Task<KillSwitchState> ITradingGrain.GetKillSwitch() => Task.FromResult(S.KillSwitch);
+
     async Task<PerformanceSummary> ITradingGrain.GetStats()
     {
         var trades = (await history.GetTradesAsync(UserId, 0, 100_000, CancellationToken.None)).OrderBy(t => t.Seq).ToList();
@@ -127,11 +143,13 @@ public sealed partial class TradingGrain(
     }
 
     /// <summary>Writes the state (with its history outbox), then appends the outbox to the history store.</summary>
-    private async Task SaveAsync()
+    private async Task SaveAsync(string? placedOrderId = null)
     {
         await state.WriteStateAsync();
+        var written = S.Outbox.Peek();
         await FlushHistoryAsync();
         ReportExposure();
+        await PublishEventsAsync(written, placedOrderId);
     }
 
     // Every symbol held now, and a zero for each one held at the last report but not now.

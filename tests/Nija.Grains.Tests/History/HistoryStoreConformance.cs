@@ -66,12 +66,31 @@ public abstract class HistoryStoreConformance : IAsyncLifetime
             await Store.AppendAsync(Batch(10 * (i + 1), i), default);
         }
 
-        var rule = await Store.GetRiskEventsAsync(_user, "MaxPositionSize", 0, 100, default);
-        var page = await Store.GetRiskEventsAsync(_user, null, 2, 2, default);
+        var rule = await Store.GetRiskEventsAsync(new RiskEventFilter(_user, "MaxPositionSize"), 0, 100, default);
+        var page = await Store.GetRiskEventsAsync(new RiskEventFilter(_user), 2, 2, default);
 
         Assert.Equal(6, rule.Count);
         Assert.Equal(["event 40", "event 30"], page.Select(r => r.Detail));
-        Assert.Empty(await Store.GetRiskEventsAsync("somebody-else", null, 0, 100, default));
+        Assert.Empty(await Store.GetRiskEventsAsync(new RiskEventFilter("somebody-else"), 0, 100, default));
+    }
+
+    [Fact]
+    public async Task Risk_events_filter_by_time_and_totals_count_only_what_came_after()
+    {
+        // Later than anything an earlier run against the same database wrote, since totals span every user.
+        var later = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddYears(60).ToUnixTimeMilliseconds());
+        await Store.AppendAsync(new HistoryBatch([], [],
+            [new TradeRecord(_user, 1, "o1", "ETH-USD", later, 4m, 0.04m, false), new TradeRecord(_user, 2, "o2", "ETH-USD", later.AddHours(2), -1.5m, -0.01m, false)],
+            [new RiskEventRecord(_user, 3, "Cooldown", "early", later), new RiskEventRecord(_user, 4, "Cooldown", "late", later.AddHours(2))],
+            []), default);
+
+        var late = await Store.GetRiskEventsAsync(new RiskEventFilter(_user, From: later.AddHours(1)), 0, 10, default);
+        var early = await Store.GetRiskEventsAsync(new RiskEventFilter(_user, To: later.AddHours(1)), 0, 10, default);
+        var totals = await Store.GetTotalsSinceAsync(later.AddHours(1), default);
+
+        Assert.Equal(["late"], late.Select(r => r.Detail));
+        Assert.Equal(["early"], early.Select(r => r.Detail));
+        Assert.Equal(new TradeTotals(1, -1.5m, 1), totals);
     }
 }
 

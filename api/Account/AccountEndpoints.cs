@@ -1,0 +1,64 @@
+using Nija.Api.Auth;
+using Nija.Api.Common;
+using Nija.GrainInterfaces.Accounts;
+using Nija.GrainInterfaces.History;
+using Nija.GrainInterfaces.Onboarding;
+using Nija.GrainInterfaces.Trading;
+using Nija.Runtime.Abstractions.Core;
+
+namespace Nija.Api.Account;
+
+/// <summary>/api/v1/account: profile, balance, positions, history (paged trades), performance, stats and the equity series.</summary>
+internal static class AccountEndpoints
+{
+    public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("/profile", async (HttpContext http, IGrainFactory grains) =>
+            await grains.GetGrain<IUserAccountGrain>(http.User.UserId()).Get() is { } profile
+                ? Results.Ok(new { profile, onboarding = await grains.GetGrain<IOnboardingGrain>(profile.UserId).GetStatus(), impersonatedBy = http.User.ActorId() })
+                : Problems.NotFound("The account"));
+        group.MapGet("/balance", async (HttpContext http, IGrainFactory grains) =>
+        {
+            var a = await Trading(http, grains).GetAccount();
+            return Results.Ok(new { cash = a.Cash, equity = a.Equity, equityPeak = a.EquityPeak, realizedPnl = a.RealizedPnl, unrealizedPnl = a.Positions.Sum(p => p.UnrealizedPnl) });
+        });
+        group.MapGet("/positions", async (HttpContext http, IGrainFactory grains) => Results.Ok((await Trading(http, grains).GetAccount()).Positions));
+        group.MapGet("/history", async (int? page, int? pageSize, HttpContext http, IGrainFactory grains) =>
+        {
+            var (skip, take, error) = Paging.Of(page, pageSize);
+            return error ?? Results.Ok(await grains.GetGrain<IUserHistoryGrain>(http.User.UserId()).GetTrades(skip, take));
+        });
+        group.MapGet("/fills", async (int? page, int? pageSize, HttpContext http, IGrainFactory grains) =>
+        {
+            var (skip, take, error) = Paging.Of(page, pageSize);
+            return error ?? Results.Ok(await grains.GetGrain<IUserHistoryGrain>(http.User.UserId()).GetFills(skip, take));
+        });
+        group.MapGet("/performance", async (HttpContext http, IGrainFactory grains) => Results.Ok(await Trading(http, grains).GetStats()));
+        group.MapGet("/stats", async (HttpContext http, IGrainFactory grains) =>
+        {
+            var trading = Trading(http, grains);
+            var open = await trading.GetOrders(null, 0, 1_000);
+            return Results.Ok(new
+            {
+                usage = await trading.GetUsage(),
+                openOrders = open.Count(o => o.Status is GrainInterfaces.Orders.OrderStatus.New or GrainInterfaces.Orders.OrderStatus.Submitted or GrainInterfaces.Orders.OrderStatus.PartiallyFilled),
+                riskEvents = await trading.GetRiskEvents(20),
+            });
+        });
+        group.MapGet("/equity", async (DateTimeOffset? from, DateTimeOffset? to, HttpContext http, IGrainFactory grains, TimeProvider time) =>
+        {
+            var end = to ?? time.GetUtcNow();
+            var start = from ?? end.AddDays(-30);
+            if (start > end)
+            {
+                return Problems.Field("from", "from must be before to.");
+            }
+
+            var points = await grains.GetGrain<IUserHistoryGrain>(http.User.UserId()).GetEquity(start, end);
+            return Results.Ok(points.Select(p => new { at = p.At, equity = p.Equity, cash = p.Cash }));
+        });
+        return group;
+    }
+
+    private static ITradingGrain Trading(HttpContext http, IGrainFactory grains) => grains.GetGrain<ITradingGrain>(http.User.UserId());
+}

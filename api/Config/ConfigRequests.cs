@@ -1,0 +1,3 @@
+namespace Nija.Api.Config;
+
+internal sealed record AddBrokerRequest(string Broker, string ApiKey, string ApiSecret, string? Passphrase = null);

@@ -1,0 +1,47 @@
+using Serilog;
+using Serilog.Formatting.Json;
+
+namespace Nija.Api.Telemetry;
+
+/// <summary>
+/// Serilog JSON lines on the console through Serilog.Extensions.Logging (Serilog.AspNetCore does not
+/// restore here). Secrets stay out because nothing logs request bodies, headers or tokens, and the
+/// tests grep the output to keep it so.
+/// </summary>
+internal static class LoggingExtensions
+{
+    public static WebApplicationBuilder AddNijaLogging(this WebApplicationBuilder builder, TextWriter? output = null)
+    {
+        var configuration = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting", Serilog.Events.LogEventLevel.Information)
+            .Enrich.FromLogContext();
+        configuration = output is null
+            ? configuration.WriteTo.Console(new JsonFormatter(renderMessage: true))
+            : configuration.WriteTo.Sink(new TextWriterSink(new JsonFormatter(renderMessage: true), output));
+        var logger = configuration.CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+        return builder;
+    }
+
+    /// <summary>One log line per request with its correlation id, path template and outcome; never the query string, headers or body.</summary>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Nija.Api.Requests");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = CorrelationId.Of(context) }))
+        {
+            await next(context);
+            RequestLog.Completed(logger, context.Request.Method, (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "",
+                context.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    });
+}
+
+internal static partial class RequestLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Route} answered {StatusCode} in {ElapsedMs:0.0} ms")]
+    public static partial void Completed(Microsoft.Extensions.Logging.ILogger logger, string method, string route, int statusCode, double elapsedMs);
+}

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+using Nija.Runtime.Abstractions.Core;
+
+namespace Nija.GrainInterfaces.Audit;
+
+/// <summary>The platform's audit log (a stateless worker over the history store; any key).</summary>
+public interface IAuditGrain : IGrainWithIntegerKey
+{
+    Task Record(AuditRecord record);
+
+    /// <summary>Entries newest first, filtered.</summary>
+    Task<ImmutableArray<AuditRecord>> Query(AuditQuery query);
+}

@@ -1,0 +1,84 @@
+using Nija.GrainInterfaces.Audit;
+using Nija.Runtime.Sql;
+using static Nija.Grains.History.SqlQueries;
+
+namespace Nija.Grains.Audit;
+
+/// <summary>The audit log in PostgreSQL or SQLite, with group commit so that audited requests do not queue on the disk one by one.</summary>
+public sealed class SqlAuditStore : IAuditStore, IAsyncDisposable
+{
+    private readonly SqlDialect _dialect;
+    private readonly WriteBatcher<PendingRecord> _batcher;
+
+    public SqlAuditStore(SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        _dialect = dialect;
+        _batcher = new WriteBatcher<PendingRecord>(CommitAsync, dialect.WriteConcurrency, 128);
+    }
+
+    public static IReadOnlyList<string> Migrations(SqlDialect d) =>
+    [
+        $"""
+        CREATE TABLE nija_audit (id {d.IdentityColumn}, at_ms BIGINT NOT NULL, actor TEXT NULL, action TEXT NOT NULL, target TEXT NULL,
+            detail TEXT NOT NULL, ip TEXT NULL, correlation_id TEXT NULL);
+        CREATE INDEX ix_nija_audit_at ON nija_audit (at_ms);
+        CREATE INDEX ix_nija_audit_actor ON nija_audit (actor, at_ms);
+        CREATE INDEX ix_nija_audit_target ON nija_audit (target, at_ms);
+        """,
+    ];
+
+    public Task MigrateAsync(CancellationToken cancellationToken) => SqlSchemaMigrator.MigrateAsync(_dialect, "audit", Migrations(_dialect), cancellationToken);
+
+    public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken)
+    {
+        var pending = new PendingRecord(record);
+        _batcher.Enqueue(pending);
+        return pending.Done.Task;
+    }
+
+    public Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Nija.Grains.History.SqlQueries.QueryAsync(_dialect,
+            "SELECT at_ms, actor, action, target, detail, ip, correlation_id FROM nija_audit WHERE (@u IS NULL OR actor = @u OR target = @u) " +
+            "AND (@a IS NULL OR action = @a) AND at_ms >= @f AND at_ms <= @t ORDER BY at_ms DESC, id DESC LIMIT @take OFFSET @skip",
+            c => Bind(c, ("u", query.UserId), ("a", query.Action), ("f", (query.From ?? DateTimeOffset.UnixEpoch).ToUnixTimeMilliseconds()),
+                ("t", (query.To ?? DateTimeOffset.MaxValue).ToUnixTimeMilliseconds()), ("take", query.Take), ("skip", query.Skip)),
+            r => new AuditRecord(Ms(r, 0), NullableString(r, 1), r.GetString(2), NullableString(r, 3), r.GetString(4), NullableString(r, 5), NullableString(r, 6)),
+            cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+
+    private async Task CommitAsync(IReadOnlyList<PendingRecord> records)
+    {
+        await using (var connection = await _dialect.OpenAsync(CancellationToken.None))
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            foreach (var r in records.Select(p => p.Record))
+            {
+                await using var cmd = connection.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = "INSERT INTO nija_audit (at_ms, actor, action, target, detail, ip, correlation_id) VALUES (@at, @actor, @action, @target, @detail, @ip, @cid)";
+                Bind(cmd, ("at", r.At.ToUnixTimeMilliseconds()), ("actor", r.ActorUserId), ("action", r.Action), ("target", r.TargetUserId),
+                    ("detail", r.Detail), ("ip", r.IpAddress), ("cid", r.CorrelationId));
+                await cmd.ExecuteNonQueryAsync();
+            }
+
+            await tx.CommitAsync();
+        }
+
+        foreach (var p in records)
+        {
+            p.Done.TrySetResult();
+        }
+    }
+
+    private sealed record PendingRecord(AuditRecord Record) : IBatchItem
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Fail(Exception error) => Done.TrySetException(error);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Nija.Grains.Webhooks;
+
+public sealed class UserWebhookState
+{
+    public string? WebhookId { get; set; }
+}
