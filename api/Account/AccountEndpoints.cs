@@ -23,12 +23,12 @@ internal static class AccountEndpoints
             return Results.Ok(new { cash = a.Cash, equity = a.Equity, equityPeak = a.EquityPeak, realizedPnl = a.RealizedPnl, unrealizedPnl = a.Positions.Sum(p => p.UnrealizedPnl) });
         });
         group.MapGet("/positions", async (HttpContext http, IGrainFactory grains) => Results.Ok((await Trading(http, grains).GetAccount()).Positions));
-        group.MapGet("/history", async (int? page, int? pageSize, HttpContext http, IGrainFactory grains) =>
+        group.MapGet("/history", async (string? page, string? pageSize, HttpContext http, IGrainFactory grains) =>
         {
             var (skip, take, error) = Paging.Of(page, pageSize);
             return error ?? Results.Ok(await grains.GetGrain<IUserHistoryGrain>(http.User.UserId()).GetTrades(skip, take));
         });
-        group.MapGet("/fills", async (int? page, int? pageSize, HttpContext http, IGrainFactory grains) =>
+        group.MapGet("/fills", async (string? page, string? pageSize, HttpContext http, IGrainFactory grains) =>
         {
             var (skip, take, error) = Paging.Of(page, pageSize);
             return error ?? Results.Ok(await grains.GetGrain<IUserHistoryGrain>(http.User.UserId()).GetFills(skip, take));
@@ -45,10 +45,17 @@ internal static class AccountEndpoints
                 riskEvents = await trading.GetRiskEvents(20),
             });
         });
-        group.MapGet("/equity", async (DateTimeOffset? from, DateTimeOffset? to, HttpContext http, IGrainFactory grains, TimeProvider time) =>
+        group.MapGet("/equity", async (string? from, string? to, HttpContext http, IGrainFactory grains, TimeProvider time) =>
         {
-            var end = to ?? time.GetUtcNow();
-            var start = from ?? end.AddDays(-30);
+            var (fromValue, fromError) = Paging.Time(from, "from");
+            var (toValue, toError) = Paging.Time(to, "to");
+            if ((fromError ?? toError) is { } error)
+            {
+                return error;
+            }
+
+            var end = toValue ?? time.GetUtcNow();
+            var start = fromValue ?? end.AddDays(-30);
             if (start > end)
             {
                 return Problems.Field("from", "from must be before to.");

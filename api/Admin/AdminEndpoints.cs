@@ -67,17 +67,21 @@ internal static class AdminEndpoints
             await audit.RecordAsync("killswitch.user", r.UserId, $"{level} by an admin: {r.Reason}");
             return Results.Ok(userState);
         });
-        group.MapGet("/risk-events", async (string? userId, string? rule, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IGrainFactory grains) =>
+        group.MapGet("/risk-events", async (string? userId, string? rule, string? from, string? to, string? page, string? pageSize, IGrainFactory grains) =>
         {
             var (skip, take, error) = Paging.Of(page, pageSize);
-            return error ?? Results.Ok(await grains.GetGrain<IRiskEventsGrain>(0).Query(userId, rule, from, to, skip, take));
+            var (start, fromError) = Paging.Time(from, "from");
+            var (end, toError) = Paging.Time(to, "to");
+            return error ?? fromError ?? toError ?? Results.Ok(await grains.GetGrain<IRiskEventsGrain>(0).Query(userId, rule, start, end, skip, take));
         });
         group.MapGet("/exposure", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IGlobalRiskGrain>("global").GetExposure(20)));
         group.MapGet("/overview", async (PlatformOverview overview) => Results.Ok(await overview.BuildAsync()));
-        group.MapGet("/audit-logs", async (string? userId, string? action, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IGrainFactory grains) =>
+        group.MapGet("/audit-logs", async (string? userId, string? action, string? from, string? to, string? page, string? pageSize, IGrainFactory grains) =>
         {
             var (skip, take, error) = Paging.Of(page, pageSize);
-            return error ?? Results.Ok(await grains.GetGrain<IAuditGrain>(0).Query(new AuditQuery(userId, action, from, to, skip, take)));
+            var (start, fromError) = Paging.Time(from, "from");
+            var (end, toError) = Paging.Time(to, "to");
+            return error ?? fromError ?? toError ?? Results.Ok(await grains.GetGrain<IAuditGrain>(0).Query(new AuditQuery(userId, action, start, end, skip, take)));
         });
         group.MapGet("/outbox", async (string? to, IGrainFactory grains) => Results.Ok(await grains.GetGrain<IEmailOutboxGrain>(OutboxEmailSender.OutboxKey).List(to, 100)));
         group.MapGet("/metrics", (IRuntimeStatistics stats) => Results.Ok(stats.GetSnapshot()));
@@ -98,7 +102,7 @@ internal static class AdminEndpoints
 
     private static void MapUserAdministration(this RouteGroupBuilder group)
     {
-        group.MapGet("/users", async (int? page, int? pageSize, IGrainFactory grains) =>
+        group.MapGet("/users", async (string? page, string? pageSize, IGrainFactory grains) =>
         {
             var (skip, take, error) = Paging.Of(page, pageSize);
             if (error is not null)

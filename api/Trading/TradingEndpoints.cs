@@ -81,10 +81,11 @@ internal static class TradingEndpoints
             await audit.RecordAsync("order.cancel", http.User.UserId(), id);
             return Results.NoContent();
         });
-        group.MapGet("/orders", async (OrderStatus? status, int? page, int? pageSize, HttpContext http, IGrainFactory grains) =>
+        group.MapGet("/orders", async (string? status, string? page, string? pageSize, HttpContext http, IGrainFactory grains) =>
         {
             var (skip, take, error) = Paging.Of(page, pageSize);
-            return error ?? Results.Ok(await grains.GetGrain<ITradingGrain>(http.User.UserId()).GetOrders(status, skip, take));
+            var (filter, statusError) = Paging.Enum<OrderStatus>(status, "status");
+            return error ?? statusError ?? Results.Ok(await grains.GetGrain<ITradingGrain>(http.User.UserId()).GetOrders(filter, skip, take));
         });
         group.MapGet("/orders/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
         {
