@@ -29,6 +29,13 @@ internal sealed class TokenService(IOptions<AuthOptions> options, IGrainFactory 
         NameClaimType = NijaClaims.Subject,
         RoleClaimType = NijaClaims.Role,
         ClockSkew = TimeSpan.FromSeconds(30),
+
+        // Lifetimes are checked against the platform's clock (TimeProvider), the one that issued them.
+        LifetimeValidator = (notBefore, expires, _, p) =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            return expires is { } exp && now <= exp.ToUniversalTime() + p.ClockSkew && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - p.ClockSkew);
+        },
     };
 
     public async Task<TokenPair> IssueAsync(UserProfile user)
