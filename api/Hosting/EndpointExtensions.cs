@@ -23,7 +23,8 @@ internal static class EndpointExtensions
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/openapi", () => Results.Content(OpenApiPage.Html, "text/html")).ExcludeFromDescription();
-        app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8")).ExcludeFromDescription();
+        var exporter = app.Services.GetRequiredService<PrometheusExporter>(); // listening from the start, not from the first scrape
+        app.MapGet("/metrics", () => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8")).ExcludeFromDescription();
         app.MapHub<LiveHub>("/hubs/live");
 
         var v1 = app.MapGroup("/api/v1");

@@ -1,6 +1,7 @@
 using Nija.Api.Audit;
 using Nija.Api.Auth;
 using Nija.Api.Common;
+using Nija.Api.Telemetry;
 using Nija.GrainInterfaces.Bots;
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Risk;
@@ -58,9 +59,10 @@ internal static class TradingEndpoints
             await audit.RecordAsync("killswitch.user", userId, "Off: resumed");
             return Results.Ok(state);
         });
-        trade.MapPost("/orders", async (Body<PlaceOrderRequest> body, HttpContext http, IGrainFactory grains, AuditWriter audit) =>
+        trade.MapPost("/orders", async (Body<PlaceOrderRequest> body, HttpContext http, IGrainFactory grains, AuditWriter audit, ApiInstruments metrics) =>
         {
             var result = await grains.GetGrain<ITradingGrain>(http.User.UserId()).PlaceOrder(body.Value);
+            metrics.Orders.Add(1, new KeyValuePair<string, object?>("status", result.Replayed ? "replayed" : result.Order.Status.ToString()));
             if (!result.Replayed)
             {
                 var o = result.Order;
