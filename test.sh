@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Starts what the tests need (a throwaway PostgreSQL from its binaries), builds, runs every test
+# Starts what the tests need (a throwaway PostgreSQL from its binaries, Node with the npm clients), builds, runs every test
 # and ends with the line "N passed, N failed". Exit code 0 only when everything passed.
 set -uo pipefail
 cd "$(dirname "$0")"
 . deploy/local/throwaway-postgres.sh
+. deploy/local/node-clients.sh
 
 results=$(mktemp -d /tmp/nija-test.XXXXXX)
 finish() { stop_throwaway_postgres; rm -rf "$results"; }
 fail_early() { echo "0 passed, 1 failed"; finish; exit 1; }
 
 start_throwaway_postgres || fail_early
+ensure_node_clients || fail_early
 trap finish EXIT
 export NIJA_TEST_POSTGRES="$NIJA_PG_URL;Maximum Pool Size=60"
 
