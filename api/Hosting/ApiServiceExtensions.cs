@@ -29,6 +29,8 @@ internal static class ApiServiceExtensions
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditQueue>());
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<IEmailSender, OutboxEmailSender>();
         services.AddSingleton<PlatformOverview>();

@@ -27,8 +27,9 @@ public static class PlatformHostingExtensions
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // The dashboard's files are looked up only off the API's paths: no file-system probe per API call.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && !c.Request.Path.StartsWithSegments("/hubs", StringComparison.Ordinal),
+            web => web.UseDefaultFiles().UseStaticFiles());
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<PlanRateLimitMiddleware>();

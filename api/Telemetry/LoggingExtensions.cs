@@ -5,7 +5,8 @@ namespace Nija.Api.Telemetry;
 
 /// <summary>
 /// Serilog JSON lines on the console through Serilog.Extensions.Logging (Serilog.AspNetCore does not
-/// restore here). Secrets stay out because nothing logs request bodies, headers or tokens, and the
+/// restore here), written from a background thread (Serilog.Sinks.Async) so that no request waits on
+/// the console's lock; when the console cannot keep up, lines are dropped rather than requests slowed. Secrets stay out because nothing logs request bodies, headers or tokens, and the
 /// tests grep the output to keep it so.
 /// </summary>
 internal static class LoggingExtensions
@@ -18,7 +19,7 @@ internal static class LoggingExtensions
             .MinimumLevel.Override("Microsoft.Hosting", Serilog.Events.LogEventLevel.Information)
             .Enrich.FromLogContext();
         configuration = output is null
-            ? configuration.WriteTo.Console(new JsonFormatter(renderMessage: true))
+            ? configuration.WriteTo.Async(a => a.Console(new JsonFormatter(renderMessage: true)), bufferSize: 50_000, blockWhenFull: false)
             : configuration.WriteTo.Sink(new TextWriterSink(new JsonFormatter(renderMessage: true), output));
         var logger = configuration.CreateLogger();
         builder.Logging.ClearProviders();
@@ -27,17 +28,20 @@ internal static class LoggingExtensions
     }
 
     /// <summary>One log line per request with its correlation id, path template and outcome; never the query string, headers or body.</summary>
-    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app)
     {
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Nija.Api.Requests");
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = CorrelationId.Of(context) }))
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Nija.Api.Requests");
+        return app.Use(async (context, next) =>
         {
-            await next(context);
-            RequestLog.Completed(logger, context.Request.Method, (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "",
-                context.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-    });
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = CorrelationId.Of(context) }))
+            {
+                await next(context);
+                RequestLog.Completed(logger, context.Request.Method, (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "",
+                    context.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        });
+    }
 }
 
 internal static partial class RequestLog

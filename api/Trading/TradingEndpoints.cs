@@ -66,7 +66,7 @@ internal static class TradingEndpoints
             if (!result.Replayed)
             {
                 var o = result.Order;
-                await audit.RecordAsync("order.place", http.User.UserId(), $"{o.Id} {o.Side} {o.Quantity} {o.Symbol} {o.Type} -> {o.Status}");
+                await audit.QueueAsync("order.place", http.User.UserId(), $"{o.Id} {o.Side} {o.Quantity} {o.Symbol} {o.Type} -> {o.Status}");
             }
 
             return OrderResults.From(result);
@@ -80,7 +80,7 @@ internal static class TradingEndpoints
                 return Problems.NotFound("An open order with this id");
             }
 
-            await audit.RecordAsync("order.cancel", http.User.UserId(), id);
+            await audit.QueueAsync("order.cancel", http.User.UserId(), id);
             return Results.NoContent();
         });
         group.MapGet("/orders", async (string? status, string? page, string? pageSize, HttpContext http, IGrainFactory grains) =>

@@ -79,7 +79,7 @@ internal static class TradingViewEndpoints
             var result = await trading.PlaceOrder(alert.ToOrder());
             var order = result.Order;
             await webhook.RecordOutcome(verdict.DeliveryId, order.Status == OrderStatus.Rejected ? $"rejected: {order.RejectReason}" : $"order {order.Id} {order.Status}");
-            await audit.RecordAsync("order.place.webhook", verdict.UserId, $"{order.Id} {order.Side} {order.Quantity} {order.Symbol} -> {order.Status}", verdict.UserId);
+            await audit.QueueAsync("order.place.webhook", verdict.UserId, $"{order.Id} {order.Side} {order.Quantity} {order.Symbol} -> {order.Status}", verdict.UserId);
             return OrderResults.From(result);
         }
         catch (ArgumentException e)

@@ -1,9 +1,9 @@
 using Nija.Bench.Scenarios;
 using Nija.Bench.Support;
 
-// Usage: Nija.Bench [calls] [activations] [memory] [writes] [--seconds N] [--out FILE]
+// Usage: Nija.Bench [calls] [activations] [memory] [writes] [trading] [api] [--seconds N] [--out FILE]
 // PostgreSQL scenarios read NIJA_BENCH_POSTGRES (bench/run.sh starts a throwaway server).
-var known = new[] { "calls", "activations", "memory", "writes", "trading" };
+var known = new[] { "calls", "activations", "memory", "writes", "trading", "api" };
 var scenarios = args.Where(a => known.Contains(a, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(5);
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
@@ -42,6 +42,11 @@ if (scenarios.Contains("writes"))
 if (scenarios.Contains("trading"))
 {
     await TradingBench.RunAsync(report, duration);
+}
+
+if (scenarios.Contains("api"))
+{
+    await ApiLoad.RunAsync(report, duration);
 }
 
 if (output is not null)

@@ -8,6 +8,9 @@ public interface IAuditGrain : IGrainWithIntegerKey
 {
     Task Record(AuditRecord record);
 
+    /// <summary>Records several entries in one call (the API's background queue flushes this way).</summary>
+    Task RecordBatch(ImmutableArray<AuditRecord> records);
+
     /// <summary>Entries newest first, filtered.</summary>
     Task<ImmutableArray<AuditRecord>> Query(AuditQuery query);
 }
