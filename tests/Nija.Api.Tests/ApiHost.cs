@@ -66,6 +66,8 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider Services => _app.Services;
+
     public static Task<ApiHost> StartAsync(string? dataDir = null) => StartAsync(new ApiHostOptions { DataDir = dataDir });
 
     public static async Task<ApiHost> StartAsync(ApiHostOptions options)
