@@ -16,6 +16,7 @@ internal sealed class PrometheusExporter : IDisposable
     private static readonly double[] Buckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(Instrument Instrument, string Labels), Series> _series = new();
+    private readonly ConcurrentDictionary<string, string> _labelNames = new(StringComparer.Ordinal);
 
     public PrometheusExporter()
     {
@@ -83,22 +84,38 @@ internal sealed class PrometheusExporter : IDisposable
         return Kind(instrument) == "histogram" && instrument.Unit is "s" or "ms" or "us" or "µs" ? name + "_seconds" : name;
     }
 
-    private static string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    // Called for every measurement: no LINQ and no sort (instruments send their tags in a stable
+    // order), label names sanitised once per name.
+    private string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         if (tags.Length == 0)
         {
             return "";
         }
 
-        var parts = new List<string>(tags.Length);
+        var text = new StringBuilder(64);
         foreach (var tag in tags)
         {
-            var value = Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? "";
-            parts.Add($"{new string([.. tag.Key.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')])}=\"{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}\"");
+            if (text.Length > 0)
+            {
+                text.Append(',');
+            }
+
+            text.Append(_labelNames.GetOrAdd(tag.Key, static k => new string([.. k.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]))).Append("=\"");
+            var value = tag.Value as string ?? Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? "";
+            if (value.AsSpan().IndexOfAny('\\', '"', '\n') < 0)
+            {
+                text.Append(value);
+            }
+            else
+            {
+                text.Append(value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal));
+            }
+
+            text.Append('"');
         }
 
-        parts.Sort(StringComparer.Ordinal);
-        return string.Join(',', parts);
+        return text.ToString();
     }
 
     private sealed class Series
