@@ -5,6 +5,7 @@ using Nija.Api.Email;
 using Nija.GrainInterfaces.Accounts;
 using Nija.GrainInterfaces.Audit;
 using Nija.GrainInterfaces.Auth;
+using Nija.GrainInterfaces.Billing;
 using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.Notifications;
 using Nija.GrainInterfaces.Onboarding;
@@ -76,6 +77,7 @@ internal static class AdminEndpoints
         });
         group.MapGet("/exposure", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IGlobalRiskGrain>("global").GetExposure(20)));
         group.MapGet("/overview", async (PlatformOverview overview) => Results.Ok(await overview.BuildAsync()));
+        group.MapGet("/revenue", async (IGrainFactory grains, TimeProvider time) => Results.Ok(await grains.GetGrain<IRevenueGrain>("global").Summary(time.GetUtcNow())));
         group.MapGet("/audit-logs", async (string? userId, string? action, string? from, string? to, string? page, string? pageSize, IGrainFactory grains) =>
         {
             var (skip, take, error) = Paging.Of(page, pageSize);
@@ -143,8 +145,10 @@ internal static class AdminEndpoints
 
             if (body.Value.Plan is { } plan && plan != profile.Plan)
             {
-                profile = await account.SetPlan(plan, admin);
-                await audit.RecordAsync("admin.user.plan", id, $"plan {plan}");
+                // Granted through billing, so that a paid subscription and a grant never fight over the plan.
+                await grains.GetGrain<ISubscriptionGrain>(id).Grant(plan, admin);
+                profile = await account.Get() ?? profile;
+                await audit.RecordAsync("admin.user.plan", id, $"plan {plan} granted");
             }
 
             return Results.Ok(profile);

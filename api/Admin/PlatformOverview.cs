@@ -1,18 +1,18 @@
 using Nija.Api.Auth;
 using Nija.GrainInterfaces.Accounts;
+using Nija.GrainInterfaces.Billing;
 using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.Onboarding;
 using Nija.GrainInterfaces.Plans;
 using Nija.GrainInterfaces.Risk;
 using Nija.GrainInterfaces.Trading;
-using Nija.Grains.Plans;
 using Nija.Runtime.Abstractions.Core;
 
 namespace Nija.Api.Admin;
 
 /// <summary>
 /// The founder's overview: users, active users (onboarding finished), open positions, the last 24
-/// hours' trades, P&amp;L and risk events, and revenue from the plan mix. It fans out to each user's
+/// hours' trades, P&amp;L and risk events, the plan mix, and revenue from the revenue grain. It fans out to each user's
 /// grains in batches, so it costs a few milliseconds per thousand users.
 /// </summary>
 internal sealed class PlatformOverview(IGrainFactory grains, TimeProvider time)
@@ -42,14 +42,14 @@ internal sealed class PlatformOverview(IGrainFactory grains, TimeProvider time)
         }
 
         var day = await grains.GetGrain<IRiskEventsGrain>(0).TradesSince(time.GetUtcNow().AddDays(-1));
-        var mrr = plans.Sum(p => PlanCatalog.Defaults[p.Key].MonthlyPriceUsd * p.Value);
+        var revenue = await grains.GetGrain<IRevenueGrain>("global").Summary(time.GetUtcNow());
         var global = await grains.GetGrain<IGlobalRiskGrain>("global").GetKillSwitch();
         return new
         {
             users = new { total = users.Length, active },
             openPositions,
             last24h = new { trades = day.Trades, pnl = day.Pnl, riskEvents = day.RiskEvents },
-            revenue = new { mrr, arr = mrr * 12, planMix = plans.OrderBy(p => p.Key).ToDictionary(p => p.Key.ToString(), p => p.Value) },
+            revenue = new { mrr = revenue.Mrr, arr = revenue.Arr, payingSubscribers = revenue.PayingSubscribers, planMix = plans.OrderBy(p => p.Key).ToDictionary(p => p.Key.ToString(), p => p.Value) },
             globalKillSwitch = global,
             health = global.Level == KillSwitchLevel.Off ? (day.RiskEvents > 100 ? "yellow" : "green") : "red",
         };

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Nija.GrainInterfaces.Accounts;
 using Nija.GrainInterfaces.Auth;
+using Nija.GrainInterfaces.Billing;
 using Nija.GrainInterfaces.Onboarding;
 using Nija.GrainInterfaces.Plans;
 using Nija.Grains.Accounts;
@@ -43,7 +44,10 @@ internal sealed class AccountFactory(IGrainFactory grains, Credentials credentia
         var profile = await grains.GetGrain<IUserAccountGrain>(userId).Create(normalized, string.IsNullOrWhiteSpace(displayName) ? normalized.Split('@')[0] : displayName, role, plan);
         await grains.GetGrain<IUserDirectoryGrain>(DirectoryKey).Add(userId, normalized);
         await grains.GetGrain<IOnboardingGrain>(userId).Advance(OnboardingStep.Registered);
-        return new AccountCreation(profile, null, null);
+        // A paid tier from an invitation (or the founder's) is granted; everyone else starts the trial.
+        var subscription = grains.GetGrain<ISubscriptionGrain>(userId);
+        _ = plan == PlanTier.Free ? await subscription.StartTrial() : await subscription.Grant(plan, invitationCode is null ? "platform" : "invitation");
+        return new AccountCreation(await grains.GetGrain<IUserAccountGrain>(userId).Get() ?? profile, null, null);
     }
 }
 

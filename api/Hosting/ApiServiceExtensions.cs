@@ -34,6 +34,7 @@ internal static class ApiServiceExtensions
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<IEmailSender, OutboxEmailSender>();
         services.AddSingleton<PlatformOverview>();
+        services.AddSingleton<Billing.UsageMeter>();
         services.AddSingleton<ApiInstruments>();
         services.AddSingleton<PrometheusExporter>();
         services.AddSingleton<LiveBridge>();

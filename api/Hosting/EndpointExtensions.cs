@@ -2,13 +2,13 @@ using Nija.Api.Account;
 using Nija.Api.Admin;
 using Nija.Api.Auth;
 using Nija.Api.Backtests;
+using Nija.Api.Billing;
 using Nija.Api.Config;
 using Nija.Api.Demo;
 using Nija.Api.Health;
 using Nija.Api.Live;
 using Nija.Api.Onboarding;
 using Nija.Api.Runtime;
-using Nija.Api.Subscription;
 using Nija.Api.Telemetry;
 using Nija.Api.Trading;
 using Nija.Api.Webhooks;
@@ -26,6 +26,8 @@ internal static class EndpointExtensions
         var exporter = app.Services.GetRequiredService<PrometheusExporter>(); // listening from the start, not from the first scrape
         app.MapGet("/metrics", () => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8")).ExcludeFromDescription();
         app.MapHub<LiveHub>("/hubs/live");
+        app.MapBillingAliases();
+        app.MapStripeWebhooks();
 
         var v1 = app.MapGroup("/api/v1");
         v1.MapGroup("/auth").WithTags("auth").MapAuthEndpoints();

@@ -9,7 +9,7 @@ namespace Nija.Api.Trading;
 /// </summary>
 internal static class OrderResults
 {
-    private static readonly HashSet<string> PlanLimits = new(StringComparer.Ordinal) { "MaxDailyTrades", "LiveTradingNotAllowed", "PlanMaxPositions", "PlanMaxPositionSize" };
+    private static readonly HashSet<string> PlanLimits = new(StringComparer.Ordinal) { "MaxDailyTrades", "PlanLiveTrading" };
 
     public static IResult From(PlaceOrderResult result)
     {

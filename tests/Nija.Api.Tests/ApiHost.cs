@@ -133,7 +133,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     public Task<SignedIn> SignInAsAdminAsync() => SignInAsync(AdminEmail, AdminPassword);
 
-    /// <summary>An admin invites a new address on <paramref name="tier"/>; the user registers and signs in.</summary>
+    /// <summary>An admin invites a new address on <paramref name="tier"/> (granted; "free" gets Free, its trial ended); the user registers and signs in.</summary>
     public async Task<SignedIn> NewUserAsync(string tier = "pro", string? email = null)
     {
         email ??= $"trader-{Guid.NewGuid():N}@example.com";
@@ -141,7 +141,14 @@ public sealed class ApiHost : IAsyncDisposable
         var password = "correct-horse-" + Guid.NewGuid().ToString("N")[..6];
         var registered = await Http.PostAsJsonAsync("/api/v1/auth/register", new { email, password, invitationCode = code });
         registered.EnsureSuccessStatusCode();
-        return await SignInAsync(email, password);
+        var user = await SignInAsync(email, password);
+        if (tier == "free")
+        {
+            // Registering on Free starts the Pro trial; a test that wants the Free limits ends it.
+            (await user.Http.PostAsync("/api/v1/subscription/cancel", null)).EnsureSuccessStatusCode();
+        }
+
+        return user;
     }
 
     public async Task<string> InviteAsync(string email, string tier = "pro")

@@ -74,7 +74,7 @@ public static class TradingBench
     {
         var exchange = new PaperExchange(new PaperExchangeOptions());
         var risk = new RiskOptions();
-        var plan = PlanCatalog.For(PlanTier.Pro);
+        var plan = PlanCatalog.Default.For(PlanTier.Pro);
         var at = DateTimeOffset.UnixEpoch;
         var samples = new long[200_000];
         var request = new PlaceOrderRequest("paper", "ETH-USD", OrderSide.Buy, OrderType.Market, SizeUsd: 30m);

@@ -51,6 +51,13 @@ public interface ITradingGrain : IGrainWithStringKey
     [ReadOnly]
     Task<UsageView> GetUsage();
 
+    /// <summary>Metered usage per UTC day between two days (inclusive), for billing and the usage chart.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<UsageDay>> GetUsageSeries(DateOnly from, DateOnly to);
+
+    /// <summary>Billing suspends live trading after the grace period of a failed payment (paper trading stays allowed).</summary>
+    Task SetLiveTradingSuspended(bool suspended);
+
     /// <summary>The user's own kill switch.</summary>
     [ReadOnly]
     Task<KillSwitchState> GetKillSwitch();

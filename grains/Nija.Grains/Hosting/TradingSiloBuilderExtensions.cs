@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 using Nija.GrainInterfaces.Risk;
 using Nija.Grains.Audit;
 using Nija.Grains.Backtests;
+using Nija.Grains.Billing;
 using Nija.Grains.Brokers;
 using Nija.Grains.Exchange;
 using Nija.Grains.History;
+using Nija.Grains.Plans;
 using Nija.Grains.Protections;
 using Nija.Grains.Risk;
 using Nija.Grains.Trading;
@@ -28,8 +30,11 @@ public static class TradingSiloBuilderExtensions
         silo.Services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PaperExchangeOptions>>().Value);
         silo.Services.TryAddSingleton(sp => new PaperExchange(sp.GetRequiredService<PaperExchangeOptions>()));
         silo.AddValidatedOptions<ProtectionOptions, ProtectionOptionsValidator>(ProtectionOptions.Section, null);
+        silo.Services.TryAddSingleton(sp => PlanCatalogLoader.Load(silo.Configuration["Nija:Billing:PlansFile"],
+            sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ContentRootPath, AppContext.BaseDirectory));
         silo.Services.TryAddSingleton(sp => new OrderProcessor(
-            sp.GetRequiredService<PaperExchange>(), sp.GetRequiredService<IOptions<RiskOptions>>().Value, sp.GetRequiredService<IOptions<ProtectionOptions>>().Value));
+            sp.GetRequiredService<PaperExchange>(), sp.GetRequiredService<IOptions<RiskOptions>>().Value, sp.GetRequiredService<IOptions<ProtectionOptions>>().Value,
+            sp.GetRequiredService<PlanCatalog>()));
         silo.Services.TryAddSingleton<GlobalKillSwitchCache>();
         silo.Services.TryAddSingleton<ExposureReporter>();
         silo.Services.TryAddSingleton<ExposureFlusher>();
@@ -38,7 +43,20 @@ public static class TradingSiloBuilderExtensions
         silo.Services.AddSingleton<ISiloStartupTask, GlobalKillSwitchStartupTask>();
         AddBrokers(silo);
         AddHistory(silo);
+        AddBilling(silo);
         return silo;
+    }
+
+    /// <summary>Billing (Nija:Billing): Stripe's REST API when a secret key is configured, else the simulated processor.</summary>
+    private static void AddBilling(ISiloBuilder silo)
+    {
+        silo.AddValidatedOptions<BillingOptions, BillingOptionsValidator>(BillingOptions.Section, null);
+        silo.Services.AddHttpClient<StripeClient>();
+        silo.Services.TryAddSingleton<IPaymentProvider>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<BillingOptions>>().Value;
+            return options.UsesStripe ? new StripePaymentProvider(sp.GetRequiredService<StripeClient>(), sp.GetRequiredService<PlanCatalog>(), options) : new SimulatedPaymentProvider(options);
+        });
     }
 
     /// <summary>History in the silo's SQL store (the dialect its storage provider registered), else in memory.</summary>

@@ -15,6 +15,13 @@ public sealed class UsageQuota
 
     public int CallsThisMinute { get; set; }
 
+    /// <summary>Metered usage per UTC day ("yyyy-MM-dd"), days with activity only, the newest 400 kept (a yearly period and then some).</summary>
+    public SortedDictionary<string, DayUsage> Days { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Calls counted since the state was last written (persisted by a timer, not on every call).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Dirty { get; set; }
+
     /// <summary>Counts a trade if the daily limit allows it.</summary>
     public bool TryCountTrade(DateTimeOffset now, int limit)
     {
@@ -31,6 +38,7 @@ public sealed class UsageQuota
         }
 
         TradesToday++;
+        Meter(now).Trades++;
         return true;
     }
 
@@ -50,10 +58,35 @@ public sealed class UsageQuota
         }
 
         CallsThisMinute++;
+        Meter(now).ApiCalls++;
+        Dirty = true;
         return true;
+    }
+
+    private DayUsage Meter(DateTimeOffset now)
+    {
+        var key = now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (!Days.TryGetValue(key, out var day))
+        {
+            Days[key] = day = new DayUsage();
+            while (Days.Count > 400)
+            {
+                Days.Remove(Days.Keys.First());
+            }
+        }
+
+        return day;
     }
 
     /// <summary>When the current minute's window ends (for Retry-After).</summary>
     public DateTimeOffset MinuteWindowEnds(DateTimeOffset now) =>
         new(new DateTime((now.UtcTicks / TimeSpan.TicksPerMinute + 1) * TimeSpan.TicksPerMinute, DateTimeKind.Utc));
+}
+
+/// <summary>One day's metered counts.</summary>
+public sealed class DayUsage
+{
+    public long ApiCalls { get; set; }
+
+    public int Trades { get; set; }
 }

@@ -15,7 +15,7 @@ namespace Nija.Grains.Trading;
 /// execution on the paper exchange, working orders on later prices. The trading grain (live and
 /// paper) and the backtest engine both use this one class, so the same ticks give the same fills.
 /// </summary>
-public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, ProtectionOptions protections)
+public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, ProtectionOptions protections, PlanCatalog? plans = null)
 {
     public const int OrdersKept = 20;
     public const int RiskEventsKept = 100;
@@ -47,7 +47,11 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
             throw new ArgumentException("sizeUsd is too small for one unit step at the current price.", "sizeUsd");
         }
 
-        var plan = PlanCatalog.For(s.Plan);
+        var plan = (plans ?? PlanCatalog.Default).For(s.Plan);
+        if (s.LiveTradingSuspended)
+        {
+            plan = plan with { LiveTradingAllowed = false };
+        }
         var order = NewOrder(s, userId, request, quantity, now);
         var block = PreTradeCheck.Evaluate(new PreTradeContext(request, price, quantity, s.Account, s.EquityPeak, s.DayStartEquity, s.Quota,
             s.ConsecutiveBrokerErrors, s.KillSwitch, globalSwitch, settings, plan, risk, now, ProtectionRules.ActiveLock(s.Locks, request.Symbol, now), platformSymbolExposure));

@@ -27,6 +27,7 @@ public sealed partial class TradingGrain(
     GlobalKillSwitchCache globalSwitch,
     IHistoryStore history,
     ExposureReporter exposure,
+    PlanCatalog plans,
     TimeProvider time) : Grain, ITradingGrain
 {
     private List<(string Broker, string Symbol)> _reported = [];
@@ -40,6 +41,16 @@ public sealed partial class TradingGrain(
         processor.Initialize(S, UserId, time.GetUtcNow());
         await FlushHistoryAsync(); // whatever a crash left in the outbox
         await SubscribeToWorkingSymbols();
+        // Metered calls are counted in memory and written at most once a minute: a write per request would cost more than the request.
+        RegisterGrainTimer(_ => S.Quota.Dirty ? SaveUsageAsync() : Task.CompletedTask, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (S.Quota.Dirty)
+        {
+            await SaveUsageAsync();
+        }
     }
 
     async Task<PlaceOrderResult> ITradingGrain.PlaceOrder(PlaceOrderRequest request)
@@ -117,7 +128,7 @@ public sealed partial class TradingGrain(
     {
         // In memory on purpose: a per-minute window is not worth a write per request, and a restart forgets at most one minute.
         var now = time.GetUtcNow();
-        var limit = PlanCatalog.Defaults[S.Plan].ApiCallsPerMinute;
+        var limit = plans.For(S.Plan).ApiCallsPerMinute;
         var allowed = S.Quota.TryCountCall(now, limit);
         return Task.FromResult(new ApiCallAllowance(allowed, limit, Math.Max(0, limit - S.Quota.CallsThisMinute), S.Quota.MinuteWindowEnds(now)));
     }
@@ -125,13 +136,33 @@ public sealed partial class TradingGrain(
     Task<UsageView> ITradingGrain.GetUsage()
     {
         var now = time.GetUtcNow();
-        var plan = PlanCatalog.Defaults[S.Plan];
+        var plan = plans.For(S.Plan);
         var today = S.Quota.TradesDay == DateOnly.FromDateTime(now.UtcDateTime) ? S.Quota.TradesToday : 0;
         var calls = S.Quota.CallsMinute == now.UtcTicks / TimeSpan.TicksPerMinute ? S.Quota.CallsThisMinute : 0;
         return Task.FromResult(new UsageView(S.Plan, today, plan.MaxDailyTrades, calls, plan.ApiCallsPerMinute, S.Account.Positions.Count, plan.MaxPositions));
     }
 
     Task<KillSwitchState> ITradingGrain.GetKillSwitch() => Task.FromResult(S.KillSwitch);
+
+    Task<ImmutableArray<UsageDay>> ITradingGrain.GetUsageSeries(DateOnly from, DateOnly to) =>
+        Task.FromResult(S.Quota.Days
+            .Select(d => new UsageDay(DateOnly.ParseExact(d.Key, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.Value.ApiCalls, d.Value.Trades))
+            .Where(d => d.Day >= from && d.Day <= to).ToImmutableArray());
+
+    async Task ITradingGrain.SetLiveTradingSuspended(bool suspended)
+    {
+        if (S.LiveTradingSuspended != suspended)
+        {
+            S.LiveTradingSuspended = suspended;
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task SaveUsageAsync()
+    {
+        S.Quota.Dirty = false;
+        await state.WriteStateAsync();
+    }
 
     async Task<PerformanceSummary> ITradingGrain.GetStats()
     {

@@ -38,6 +38,9 @@ public sealed class TradingState
 
     public UsageQuota Quota { get; set; } = new();
 
+    /// <summary>Set by billing after a failed payment's grace period: only paper orders until paid.</summary>
+    public bool LiveTradingSuspended { get; set; }
+
     public KillSwitchState KillSwitch { get; set; } = KillSwitchState.Initial;
 
     public int ConsecutiveBrokerErrors { get; set; }

@@ -93,13 +93,13 @@ public sealed class LimitsAndSettingsTests(ApiHostFixture fixture) : IClassFixtu
         var user = await Api.NewUserAsync("free");
 
         var plans = await Api.Http.GetFromJsonAsync<JsonElement>("/api/v1/subscription/plans");
-        var upgraded = await (await user.Http.PostAsJsonAsync("/api/v1/subscription/upgrade", new { plan = "pro" })).Json();
+        var upgraded = await (await user.Http.PostAsJsonAsync("/api/v1/subscription/subscribe", new { plan = "pro" })).Json();
         var usage = await user.Http.GetFromJsonAsync<JsonElement>("/api/v1/subscription/usage");
         var invalid = await user.Http.PostAsJsonAsync("/api/v1/subscription/upgrade", new { plan = "alpha" });
 
         Assert.Equal(5, plans.GetArrayLength());
-        Assert.Equal("pro", upgraded.GetProperty("plan").GetString());
-        Assert.Equal(100, usage.GetProperty("apiCallsPerMinute").GetInt32());
+        Assert.Equal("pro", upgraded.GetProperty("subscription").GetProperty("plan").GetString());
+        Assert.Equal(100, usage.GetProperty("limits").GetProperty("apiCallsPerMinute").GetInt32());
         await ProblemAssert.NamesField(invalid, "plan");
     }
 

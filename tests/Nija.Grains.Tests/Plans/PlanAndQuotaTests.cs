@@ -13,7 +13,7 @@ public sealed class PlanAndQuotaTests
     [InlineData(PlanTier.Alpha, 0, 10, 100, 2000, 100, true)]
     public void The_default_plans_match_the_platform_specs(PlanTier tier, int monthly, int positions, int trades, int maxSize, int calls, bool live)
     {
-        var p = PlanCatalog.For(tier);
+        var p = PlanCatalog.Default.For(tier);
         Assert.Equal((monthly, positions, trades, maxSize, calls, live),
             ((int)p.MonthlyPriceUsd, p.MaxPositions, p.MaxDailyTrades, (int)p.MaxPositionSizeUsd, p.ApiCallsPerMinute, p.LiveTradingAllowed));
     }
@@ -21,10 +21,43 @@ public sealed class PlanAndQuotaTests
     [Fact]
     public void Yearly_prices_are_about_twenty_percent_off()
     {
-        foreach (var p in PlanCatalog.Defaults.Values.Where(p => p.MonthlyPriceUsd > 0))
+        foreach (var p in PlanCatalog.Default.All.Where(p => p.MonthlyPriceUsd > 0))
         {
             Assert.InRange(p.YearlyPriceUsd / (p.MonthlyPriceUsd * 12), 0.79m, 0.81m);
         }
+    }
+
+    [Fact]
+    public void The_shipped_plans_file_loads_and_matches_the_built_in_table_apart_from_stripe_price_ids()
+    {
+        var file = Path.Combine(RepoRoot(), "api", "plans.json");
+
+        var loaded = PlanCatalogLoader.Load(file);
+
+        Assert.All(loaded.All, p => Assert.Equal(PlanCatalog.Default.For(p.Tier), p with { StripeMonthlyPriceId = null, StripeYearlyPriceId = null }));
+        Assert.Equal((PlanTier.Pro, GrainInterfaces.Billing.BillingInterval.Yearly), loaded.OfStripePrice("price_nija_pro_yearly"));
+    }
+
+    [Fact]
+    public void A_bad_plans_file_stops_the_start_naming_the_plan_and_field()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, File.ReadAllText(Path.Combine(RepoRoot(), "api", "plans.json")).Replace("\"yearlyPriceUsd\": 1430", "\"yearlyPriceUsd\": 9999", StringComparison.Ordinal));
+
+        var error = Assert.Throws<InvalidOperationException>(() => PlanCatalogLoader.Load(path));
+
+        Assert.Contains("Pro.yearlyPriceUsd", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Nija.Orleans.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir!.FullName;
     }
 
     [Fact]
