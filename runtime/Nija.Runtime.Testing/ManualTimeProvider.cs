@@ -29,7 +29,10 @@ public sealed class ManualTimeProvider : TimeProvider
     /// <inheritdoc />
     public override long GetTimestamp() => GetUtcNow().UtcTicks;
 
-    /// <summary>Moves the clock forward, firing every timer that falls due on the way.</summary>
+    /// <summary>
+    /// Moves the clock forward, firing the timers that fall due on the way in time order. A periodic
+    /// timer fires at most once per call (missed periods are coalesced); advance in steps to see every tick.
+    /// </summary>
     public void Advance(TimeSpan delta)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
@@ -52,7 +55,9 @@ public sealed class ManualTimeProvider : TimeProvider
                 }
 
                 _now = next.DueAt!.Value;
-                next.DueAt = next.Period is { } p ? _now + p : null;
+                // A periodic timer that fell due several times in this jump fires once, as a real
+                // timer does after the machine sleeps: a month's jump must not fire a one-second timer 2.6 million times.
+                next.DueAt = next.Period is { } p ? _now + p * Math.Max(1, (long)Math.Ceiling((target - _now) / p)) : null;
             }
 
             next.Fire();

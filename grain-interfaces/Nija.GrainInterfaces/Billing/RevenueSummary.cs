@@ -4,8 +4,8 @@ namespace Nija.GrainInterfaces.Billing;
 
 /// <summary>
 /// The founder's revenue figures. MRR counts active and past-due subscriptions at their monthly
-/// equivalent (a yearly price / 12); churn is this month's cancellations over the paying
-/// subscribers at the month's start; ARPU is MRR per paying subscriber.
+/// equivalent (a yearly price / 12); churn is this month's cancellations over the subscribers who
+/// paid at some point in the month (at its start or joining during it); ARPU is MRR per paying subscriber.
 /// </summary>
 public sealed record RevenueSummary(
     decimal Mrr,

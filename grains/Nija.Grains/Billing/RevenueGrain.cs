@@ -33,6 +33,10 @@ public sealed class RevenueGrain([PersistentState("revenue")] IPersistentState<R
         {
             S.ChurnedInMonth[month] = S.ChurnedInMonth.GetValueOrDefault(month) + 1;
         }
+        else if (!IsPaying(before) && IsPaying(after))
+        {
+            S.NewPayingInMonth[month] = S.NewPayingInMonth.GetValueOrDefault(month) + 1;
+        }
 
         if (after.Status == SubscriptionStatus.None)
         {
@@ -66,7 +70,8 @@ public sealed class RevenueGrain([PersistentState("revenue")] IPersistentState<R
         var mrr = Mrr();
         var paying = Paying();
         var month = Month(now);
-        var atStart = S.PayingAtMonthStart.TryGetValue(month, out var startCount) ? startCount : paying;
+        // Churn: cancellations over everyone who paid at some point in the month (those at its start and those who joined).
+        var exposed = (S.PayingAtMonthStart.TryGetValue(month, out var startCount) ? startCount : paying) + S.NewPayingInMonth.GetValueOrDefault(month);
         var churned = S.ChurnedInMonth.GetValueOrDefault(month);
         var trialsDecided = S.TrialsConverted + S.TrialsEnded;
         var history = S.MrrByMonth.Select(kv => new MrrPoint(kv.Key, kv.Value)).ToList();
@@ -84,7 +89,7 @@ public sealed class RevenueGrain([PersistentState("revenue")] IPersistentState<R
             S.TrialsConverted,
             S.TrialsEnded,
             trialsDecided == 0 ? 0m : decimal.Round(100m * S.TrialsConverted / trialsDecided, 2),
-            atStart == 0 ? 0m : decimal.Round(100m * churned / atStart, 2),
+            exposed == 0 ? 0m : decimal.Round(100m * churned / exposed, 2),
             paying == 0 ? 0m : decimal.Round(mrr / paying, 2),
             S.RevenueByPlan.ToImmutableDictionary(),
             S.FailedPayments,

@@ -23,4 +23,7 @@ public sealed class RevenueState
     public Dictionary<string, int> PayingAtMonthStart { get; set; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, int> ChurnedInMonth { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Subscribers who started paying during each month.</summary>
+    public Dictionary<string, int> NewPayingInMonth { get; set; } = new(StringComparer.Ordinal);
 }

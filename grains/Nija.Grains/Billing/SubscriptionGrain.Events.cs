@@ -116,7 +116,6 @@ public sealed partial class SubscriptionGrain
     {
         var amount = e.AmountUsd ?? 0m;
         AddInvoice(e.ObjectUpdatedAt, amount, $"{S.Plan} ({e.ObjectId})", paid: true);
-        _payments.Add((S.Plan, amount, true, e.ObjectUpdatedAt));
         if (S.Status == SubscriptionStatus.PastDue)
         {
             S.Status = SubscriptionStatus.Active;
@@ -131,7 +130,6 @@ public sealed partial class SubscriptionGrain
     {
         var amount = e.AmountUsd ?? 0m;
         AddInvoice(e.ObjectUpdatedAt, amount, $"{S.Plan} ({e.ObjectId})", paid: false);
-        _payments.Add((S.Plan, amount, false, e.ObjectUpdatedAt));
         if (S.Status is SubscriptionStatus.Active or SubscriptionStatus.PastDue)
         {
             S.Status = SubscriptionStatus.PastDue;

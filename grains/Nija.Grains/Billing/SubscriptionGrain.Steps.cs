@@ -126,8 +126,7 @@ public sealed partial class SubscriptionGrain
         var plan = S.PendingPlan ?? S.Plan;
         var amount = plans.Price(plan, S.Interval);
         var result = await provider.ChargeAsync(await AccountAsync(), amount, $"{plan} ({S.Interval}) renewal", CancellationToken.None);
-        AddInvoice(end, amount, $"{plan} ({S.Interval}) from {end:yyyy-MM-dd}", result.Paid);
-        _payments.Add((plan, amount, result.Paid, end));
+        AddInvoice(end, amount, $"{plan} ({S.Interval}) from {end:yyyy-MM-dd}", result.Paid, plan);
         S.Plan = plan;
         S.PendingPlan = null;
         S.PeriodStart = end;

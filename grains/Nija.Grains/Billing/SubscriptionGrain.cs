@@ -86,7 +86,7 @@ public sealed partial class SubscriptionGrain(
 
             var now = time.GetUtcNow();
             charged = plans.Price(plan, interval);
-            AddInvoice(now, charged, $"{plan} ({interval})", paid: true);
+            AddInvoice(now, charged, $"{plan} ({interval})", paid: true, plan);
             StartPeriod(plan, interval, now);
             await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromHours(1), TimeSpan.FromHours(1));
             return $"subscribed to {plan} {interval}, charged {charged:0.00} USD";
@@ -131,7 +131,7 @@ public sealed partial class SubscriptionGrain(
                     throw new InvalidOperationException(result.Error ?? "The payment was declined.");
                 }
 
-                AddInvoice(now, charged, $"Proration {S.Plan} -> {plan}", paid: true);
+                AddInvoice(now, charged, $"Proration {S.Plan} -> {plan}", paid: true, plan);
             }
 
             var from = S.Plan;
@@ -228,8 +228,10 @@ public sealed partial class SubscriptionGrain(
         S.LiveTradingSuspended = false;
     }
 
-    private void AddInvoice(DateTimeOffset at, decimal amount, string description, bool paid)
+    /// <summary>Adds an invoice and counts its payment (or failure) toward the revenue figures.</summary>
+    private void AddInvoice(DateTimeOffset at, decimal amount, string description, bool paid, PlanTier? plan = null)
     {
+        _payments.Add((plan ?? S.Plan, amount, paid, at));
         S.Invoices.Add(new Invoice($"in_{UserId}_{S.NextInvoice++}", at, amount, description, paid));
         if (S.Invoices.Count > InvoicesKept)
         {

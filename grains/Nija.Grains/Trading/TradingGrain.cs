@@ -31,6 +31,8 @@ public sealed partial class TradingGrain(
     TimeProvider time) : Grain, ITradingGrain
 {
     private List<(string Broker, string Symbol)> _reported = [];
+    private Nija.Runtime.Abstractions.Timers.IGrainTimer? _usageFlush;
+    private bool _usageFlushArmed;
 
     private TradingState S => state.State;
 
@@ -41,8 +43,6 @@ public sealed partial class TradingGrain(
         processor.Initialize(S, UserId, time.GetUtcNow());
         await FlushHistoryAsync(); // whatever a crash left in the outbox
         await SubscribeToWorkingSymbols();
-        // Metered calls are counted in memory and written at most once a minute: a write per request would cost more than the request.
-        RegisterGrainTimer(_ => S.Quota.Dirty ? SaveUsageAsync() : Task.CompletedTask, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -130,6 +130,7 @@ public sealed partial class TradingGrain(
         var now = time.GetUtcNow();
         var limit = plans.For(S.Plan).ApiCallsPerMinute;
         var allowed = S.Quota.TryCountCall(now, limit);
+        ArmUsageFlush();
         return Task.FromResult(new ApiCallAllowance(allowed, limit, Math.Max(0, limit - S.Quota.CallsThisMinute), S.Quota.MinuteWindowEnds(now)));
     }
 
@@ -162,6 +163,28 @@ public sealed partial class TradingGrain(
     {
         S.Quota.Dirty = false;
         await state.WriteStateAsync();
+    }
+
+    // Metered calls are counted in memory and written at most a minute after the first unsaved one
+    // (a write per request would cost more than the request). A one-shot timer, armed only while
+    // there is something to write, so that an idle grain never ticks.
+    private void ArmUsageFlush()
+    {
+        if (_usageFlushArmed || !S.Quota.Dirty)
+        {
+            return;
+        }
+
+        _usageFlush ??= RegisterGrainTimer(async _ =>
+        {
+            _usageFlushArmed = false;
+            if (S.Quota.Dirty)
+            {
+                await SaveUsageAsync();
+            }
+        }, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _usageFlush.Change(TimeSpan.FromMinutes(1), Timeout.InfiniteTimeSpan);
+        _usageFlushArmed = true;
     }
 
     async Task<PerformanceSummary> ITradingGrain.GetStats()
