@@ -127,7 +127,13 @@ public sealed class ApiHost : IAsyncDisposable
         var tokens = await response.Content.ReadFromJsonAsync<JsonElement>();
         var access = tokens.GetProperty("accessToken").GetString()!;
         var client = Client(access);
-        var profile = await client.GetFromJsonAsync<JsonElement>("/api/v1/account/profile");
+        var profileResponse = await client.GetAsync("/api/v1/account/profile");
+        if (!profileResponse.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET /api/v1/account/profile answered {(int)profileResponse.StatusCode}: {await profileResponse.Content.ReadAsStringAsync()}");
+        }
+
+        var profile = await profileResponse.Content.ReadFromJsonAsync<JsonElement>();
         return new SignedIn(profile.GetProperty("profile").GetProperty("userId").GetString()!, email, password, access, tokens.GetProperty("refreshToken").GetString()!, client);
     }
 

@@ -249,7 +249,7 @@ public sealed partial class SubscriptionGrain(
     {
         if (S.CustomerId is { } customer)
         {
-            await GrainFactory.GetGrain<IBillingCustomerGrain>($"{provider.Name}:{customer}").Link(UserId);
+            await GrainFactory.GetGrain<IBillingCustomerGrain>($"{S.Provider}:{customer}").Link(UserId);
         }
     }
 }

@@ -50,7 +50,8 @@ public abstract class Grain
 
     /// <summary>
     /// Registers a timer that ticks as a turn of this grain. A tick never overlaps the previous one:
-    /// the period counts from the end of a tick. The timer dies with the activation; use a reminder
+    /// the period counts from the end of a tick. A due time of <see cref="Timeout.InfiniteTimeSpan"/> creates it dormant
+    /// (it fires after <see cref="IGrainTimer.Change"/>); a period of <see cref="Timeout.InfiniteTimeSpan"/> fires once. The timer dies with the activation; use a reminder
     /// for anything that must survive deactivation.
     /// </summary>
     protected IGrainTimer RegisterGrainTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)

@@ -22,7 +22,12 @@ internal sealed class GrainTimer : IGrainTimer
 
     public GrainTimer(ActivationData activation, TimeProvider time, Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.DueTime, TimeSpan.Zero, nameof(options));
+        // Timeout.InfiniteTimeSpan creates the timer dormant, as System.Threading.Timer does: it fires only after Change.
+        if (options.DueTime != Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(options.DueTime, TimeSpan.Zero, nameof(options));
+        }
+
         _activation = activation;
         _callback = callback;
         _state = state;

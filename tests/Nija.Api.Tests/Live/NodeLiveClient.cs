@@ -33,7 +33,7 @@ public sealed class NodeLiveClient : IAsyncDisposable
 
     public static async Task<NodeLiveClient> ConnectAsync(string baseUrl, string token, string? symbol = null)
     {
-        var script = Path.Combine(RepoRoot(), "tests", "node", "live-client.mjs");
+        var script = Path.Combine(Nija.Tests.Shared.NodeScripts.RepoRoot(), "tests", "node", "live-client.mjs");
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { script, baseUrl, token, symbol ?? "" })
         {
@@ -70,17 +70,6 @@ public sealed class NodeLiveClient : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Nija.Orleans.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root (Nija.Orleans.sln) was not found.");
     }
 }
 

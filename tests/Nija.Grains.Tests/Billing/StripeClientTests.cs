@@ -30,7 +30,7 @@ public sealed class StripeClientTests : IAsyncLifetime
             PublicBaseUrl = "https://app.nija.test",
             Stripe = new StripeOptions { SecretKey = FakeStripe.SecretKey, WebhookSecret = "whsec_x", ApiBase = _stripe.BaseAddress.ToString(), ApiVersion = FakeStripe.Version },
         };
-        var plans = PlanCatalogLoader.Load(Path.Combine(Support.NodeScripts.RepoRoot(), "api", "plans.json"));
+        var plans = PlanCatalogLoader.Load(Path.Combine(Nija.Tests.Shared.NodeScripts.RepoRoot(), "api", "plans.json"));
         return new StripePaymentProvider(new StripeClient(_http, Options.Create(options), TimeProvider.System), plans, options);
     }
 
@@ -39,7 +39,7 @@ public sealed class StripeClientTests : IAsyncLifetime
     [Fact]
     public async Task Subscribing_creates_a_customer_and_a_checkout_session_with_the_documented_form_fields()
     {
-        var plan = PlanCatalogLoader.Load(Path.Combine(Support.NodeScripts.RepoRoot(), "api", "plans.json")).For(PlanTier.Pro);
+        var plan = PlanCatalogLoader.Load(Path.Combine(Nija.Tests.Shared.NodeScripts.RepoRoot(), "api", "plans.json")).For(PlanTier.Pro);
 
         var result = await Provider().StartSubscriptionAsync(Account, plan, BillingInterval.Yearly, default);
 
@@ -104,7 +104,7 @@ public sealed class StripeClientTests : IAsyncLifetime
     [Fact]
     public async Task An_upgrade_swaps_the_subscription_items_price_and_prorates_now_a_downgrade_does_not()
     {
-        var plans = PlanCatalogLoader.Load(Path.Combine(Support.NodeScripts.RepoRoot(), "api", "plans.json"));
+        var plans = PlanCatalogLoader.Load(Path.Combine(Nija.Tests.Shared.NodeScripts.RepoRoot(), "api", "plans.json"));
         var account = Account with { CustomerId = "cus_1", SubscriptionId = "sub_1MowQVLkdIwHu7ix" };
 
         await Provider().ChangePlanAsync(account, plans.For(PlanTier.Pro), BillingInterval.Monthly, prorateNow: true, default);

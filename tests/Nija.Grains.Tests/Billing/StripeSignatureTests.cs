@@ -1,5 +1,5 @@
 using Nija.Grains.Billing;
-using Nija.Grains.Tests.Support;
+using Nija.Tests.Shared;
 
 namespace Nija.Grains.Tests.Billing;
 

@@ -49,16 +49,7 @@ public sealed class PlanAndQuotaTests
         Assert.Contains("Pro.yearlyPriceUsd", error.Message, StringComparison.Ordinal);
     }
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Nija.Orleans.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir!.FullName;
-    }
+    private static string RepoRoot() => Nija.Tests.Shared.NodeScripts.RepoRoot();
 
     [Fact]
     public void The_daily_trade_count_resets_exactly_at_utc_midnight()

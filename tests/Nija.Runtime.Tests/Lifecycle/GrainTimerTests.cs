@@ -42,4 +42,24 @@ public sealed class GrainTimerTests
 
         Assert.Equal(0, probe.Count("tick-start:"));
     }
+
+    [Fact]
+    public async Task A_dormant_timer_fires_only_once_armed_and_a_one_shot_fires_once()
+    {
+        var time = new ManualTimeProvider();
+        var probe = new Probe();
+        await using var silo = await Silos.StartAsync(probe, time: time);
+        var grain = silo.GrainFactory.GetGrain<IOneShotTimerGrain>("once");
+        await grain.CreateDormant();
+
+        time.Advance(TimeSpan.FromMinutes(10)); // less than the idle collection age: the activation (and its timer) stays
+        Assert.Equal(0, probe.Count("fired"));
+        await grain.Arm(TimeSpan.FromMinutes(1));
+        time.Advance(TimeSpan.FromMinutes(1));
+        await probe.WaitFor("fired");
+        time.Advance(TimeSpan.FromMinutes(10));
+        await grain.Arm(TimeSpan.FromMinutes(1)); // a turn after the tick: any second tick would have run by now
+
+        Assert.Equal(1, probe.Count("fired"));
+    }
 }

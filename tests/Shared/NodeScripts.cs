@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace Nija.Grains.Tests.Support;
+namespace Nija.Tests.Shared;
 
-/// <summary>Runs a script from tests/node (real npm libraries) with stdin, returning stdout and the exit code.</summary>
+/// <summary>Runs a script from tests/node (real npm libraries) with stdin, returning stdout and the exit code. Linked into each test project.</summary>
 public static class NodeScripts
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string script, string stdin, params string[] args)
