@@ -28,6 +28,7 @@ internal static class EndpointExtensions
         app.MapHub<LiveHub>("/hubs/live");
         app.MapBillingAliases();
         app.MapStripeWebhooks();
+        app.MapMidtransNotifications();
 
         var v1 = app.MapGroup("/api/v1");
         v1.MapGroup("/auth").WithTags("auth").MapAuthEndpoints();

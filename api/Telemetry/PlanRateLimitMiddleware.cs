@@ -6,14 +6,15 @@ using Nija.Runtime.Abstractions.Core;
 namespace Nija.Api.Telemetry;
 
 /// <summary>
-/// The plan's API calls per minute, for every signed-in request under /api/v1. Counted in the user's
+/// The plan's API calls per minute, for every signed-in request under /api/v1 (and the /billing aliases). Counted in the user's
 /// trading grain, so the limit holds across API nodes; over it answers 429 with Retry-After.
 /// </summary>
 internal sealed class PlanRateLimitMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, IGrainFactory grains, TimeProvider time)
     {
-        if (context.User.Identity?.IsAuthenticated != true || !context.Request.Path.StartsWithSegments("/api/v1", StringComparison.Ordinal))
+        if (context.User.Identity?.IsAuthenticated != true
+            || !(context.Request.Path.StartsWithSegments("/api/v1", StringComparison.Ordinal) || context.Request.Path.StartsWithSegments("/billing", StringComparison.Ordinal)))
         {
             await next(context);
             return;

@@ -22,7 +22,16 @@ public sealed class BillingOptions
 
     public MidtransOptions Midtrans { get; set; } = new();
 
+    /// <summary>"stripe", "midtrans" or "simulated"; empty picks Stripe when its secret key is set, else Midtrans when its server key is, else simulated.</summary>
+    public string? PaymentProvider { get; set; }
+
     public bool UsesStripe => !string.IsNullOrWhiteSpace(Stripe.SecretKey);
+
+    /// <summary>The provider in use.</summary>
+    public string Provider => PaymentProvider is { Length: > 0 } chosen ? chosen.ToLowerInvariant()
+        : UsesStripe ? "stripe"
+        : !string.IsNullOrWhiteSpace(Midtrans.ServerKey) ? "midtrans"
+        : "simulated";
 }
 
 /// <summary>Nija:Billing:Stripe.</summary>
@@ -83,6 +92,19 @@ public sealed class BillingOptionsValidator : IValidateOptions<BillingOptions>
         if (options.UsesStripe && string.IsNullOrWhiteSpace(options.Stripe.WebhookSecret))
         {
             errors.Add($"{BillingOptions.Section}:Stripe:WebhookSecret is required with a secret key.");
+        }
+
+        if (options.Provider is not ("stripe" or "midtrans" or "simulated"))
+        {
+            errors.Add($"{BillingOptions.Section}:PaymentProvider must be stripe, midtrans or simulated.");
+        }
+        else if (options.Provider == "stripe" && !options.UsesStripe)
+        {
+            errors.Add($"{BillingOptions.Section}:Stripe:SecretKey is required when the provider is stripe.");
+        }
+        else if (options.Provider == "midtrans" && string.IsNullOrWhiteSpace(options.Midtrans.ServerKey))
+        {
+            errors.Add($"{BillingOptions.Section}:Midtrans:ServerKey is required when the provider is midtrans.");
         }
 
         if (options.Stripe.MaxRetries is < 0 or > 10)

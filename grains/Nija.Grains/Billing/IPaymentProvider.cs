@@ -11,6 +11,9 @@ public interface IPaymentProvider
 {
     string Name { get; }
 
+    /// <summary>Whether the provider renews at the period end by itself and reports it by webhook (Stripe), or Nija asks it to charge (simulated, Midtrans).</summary>
+    bool RenewsItself { get; }
+
     /// <summary>Starts a subscription: charged now (simulated) or a page the user completes (Stripe Checkout).</summary>
     Task<ProviderResult> StartSubscriptionAsync(BillingAccount account, PlanLimits plan, BillingInterval interval, CancellationToken cancellationToken);
 

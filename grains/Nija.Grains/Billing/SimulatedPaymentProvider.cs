@@ -15,6 +15,8 @@ public sealed class SimulatedPaymentProvider(BillingOptions options) : IPaymentP
 
     public string Name => "simulated";
 
+    public bool RenewsItself => false;
+
     public Task<ProviderResult> StartSubscriptionAsync(BillingAccount account, PlanLimits plan, BillingInterval interval, CancellationToken cancellationToken) =>
         ChargeAsync(account, interval == BillingInterval.Yearly ? plan.YearlyPriceUsd : plan.MonthlyPriceUsd, $"{plan.Tier} {interval}", cancellationToken);
 

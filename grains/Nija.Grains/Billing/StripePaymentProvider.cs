@@ -15,6 +15,8 @@ public sealed class StripePaymentProvider(StripeClient stripe, PlanCatalog plans
 {
     public string Name => "stripe";
 
+    public bool RenewsItself => true;
+
     public async Task<ProviderResult> StartSubscriptionAsync(BillingAccount account, PlanLimits plan, BillingInterval interval, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);

@@ -115,6 +115,14 @@ public sealed partial class SubscriptionGrain
     private string InvoicePaid(ProviderEvent e)
     {
         var amount = e.AmountUsd ?? 0m;
+        if (S.Status is SubscriptionStatus.None or SubscriptionStatus.Trialing && e.Plan is { } plan)
+        {
+            // A first payment that is itself the start (Midtrans: one payment per period).
+            AddInvoice(e.ObjectUpdatedAt, amount, $"{plan} ({e.Interval}) {e.ObjectId}", paid: true, plan);
+            StartPeriod(plan, e.Interval ?? BillingInterval.Monthly, e.ObjectUpdatedAt);
+            return $"paid {amount:0.00} USD: {plan} starts";
+        }
+
         AddInvoice(e.ObjectUpdatedAt, amount, $"{S.Plan} ({e.ObjectId})", paid: true);
         if (S.Status == SubscriptionStatus.PastDue)
         {

@@ -90,7 +90,7 @@ public sealed partial class SubscriptionGrain
                 continue;
             }
 
-            if (S.Status is SubscriptionStatus.Active or SubscriptionStatus.PastDue && S.PeriodEnd <= now && (S.CancelAtPeriodEnd || provider is SimulatedPaymentProvider))
+            if (S.Status is SubscriptionStatus.Active or SubscriptionStatus.PastDue && S.PeriodEnd <= now && (S.CancelAtPeriodEnd || !provider.RenewsItself))
             {
                 await EndPeriodAsync();
                 continue;

@@ -123,7 +123,7 @@ public sealed partial class SubscriptionGrain(
             var now = time.GetUtcNow();
             charged = SubscriptionLifecycle.Proration(plans.Price(S.Plan, S.Interval), plans.Price(plan, S.Interval), S.PeriodStart!.Value, S.PeriodEnd!.Value, now);
             await provider.ChangePlanAsync(account, plans.For(plan), S.Interval, prorateNow: true, CancellationToken.None);
-            if (provider is SimulatedPaymentProvider)
+            if (!provider.RenewsItself)
             {
                 var result = await provider.ChargeAsync(account, charged, $"Proration {S.Plan} -> {plan}", CancellationToken.None);
                 if (!result.Paid)
@@ -192,7 +192,7 @@ public sealed partial class SubscriptionGrain(
         return await Change("billing.payment-method", async _ =>
         {
             S.PaymentMethod = token;
-            if (S.Status == SubscriptionStatus.PastDue && provider is SimulatedPaymentProvider)
+            if (S.Status == SubscriptionStatus.PastDue && !provider.RenewsItself)
             {
                 await RetryOverdueAsync(time.GetUtcNow());
             }

@@ -52,10 +52,16 @@ public static class TradingSiloBuilderExtensions
     {
         silo.AddValidatedOptions<BillingOptions, BillingOptionsValidator>(BillingOptions.Section, null);
         silo.Services.AddHttpClient<StripeClient>();
+        silo.Services.AddHttpClient(nameof(MidtransPaymentProvider));
         silo.Services.TryAddSingleton<IPaymentProvider>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<BillingOptions>>().Value;
-            return options.UsesStripe ? new StripePaymentProvider(sp.GetRequiredService<StripeClient>(), sp.GetRequiredService<PlanCatalog>(), options) : new SimulatedPaymentProvider(options);
+            return options.Provider switch
+            {
+                "stripe" => new StripePaymentProvider(sp.GetRequiredService<StripeClient>(), sp.GetRequiredService<PlanCatalog>(), options),
+                "midtrans" => new MidtransPaymentProvider(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(MidtransPaymentProvider)), options),
+                _ => new SimulatedPaymentProvider(options),
+            };
         });
     }
 

@@ -13,7 +13,7 @@ public sealed class RouteSweepTests(ApiHostFixture fixture) : IClassFixture<ApiH
 
     public static IEnumerable<(string Method, string Path)> Routes(ApiHost api) =>
         api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/", StringComparison.Ordinal)))
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw.StartsWith("/api/", StringComparison.Ordinal) || raw.StartsWith("/billing", StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, Path(e.RoutePattern.RawText!))))
             .Distinct();
 
@@ -67,6 +67,7 @@ public sealed class RouteSweepTests(ApiHostFixture fixture) : IClassFixture<ApiH
     public async Task Every_non_public_route_needs_a_token()
     {
         string[] anonymous = ["/api/v1/auth/", "/api/v1/webhooks/", "/api/health", "/api/ready", "/api/v1/subscription/plans", "/api/v1/demo/", "/api/v1/runtime/"];
+        Assert.Contains(Routes(Api), r => r.Path == "/billing/status");
         var failures = new List<string>();
         foreach (var (method, path) in Routes(Api).Where(r => !anonymous.Any(a => r.Path.StartsWith(a, StringComparison.Ordinal))))
         {
