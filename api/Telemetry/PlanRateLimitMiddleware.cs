@@ -31,6 +31,14 @@ internal sealed class PlanRateLimitMiddleware(RequestDelegate next)
 
         var retryAfter = Math.Max(1, (int)Math.Ceiling((allowance.ResetsAt - time.GetUtcNow()).TotalSeconds));
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        if (allowance.ExceededLimit == "IncludedApiCalls")
+        {
+            // The plan is blocked at its quota rather than billed for overage: paying (upgrading) lifts it.
+            await Results.Problem(statusCode: 402, title: "The plan's included API calls for this month are used; upgrade to continue.",
+                detail: $"They reset at {allowance.ResetsAt:u}.", extensions: new Dictionary<string, object?> { ["limit"] = "IncludedApiCalls" }).ExecuteAsync(context);
+            return;
+        }
+
         await Results.Problem(statusCode: 429, title: $"The plan allows {allowance.Limit} API calls per minute.",
             detail: $"Retry after {retryAfter} seconds.", extensions: new Dictionary<string, object?> { ["limit"] = "ApiCallsPerMinute" }).ExecuteAsync(context);
     }

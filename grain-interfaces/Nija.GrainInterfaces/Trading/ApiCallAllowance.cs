@@ -1,4 +1,4 @@
 namespace Nija.GrainInterfaces.Trading;
 
-/// <summary>Whether one more API call fits the plan's per-minute limit, and when the window resets.</summary>
-public sealed record ApiCallAllowance(bool Allowed, int Limit, int Remaining, DateTimeOffset ResetsAt);
+/// <summary>Whether one more API call fits the plan, which limit stopped it if not, and when that limit resets.</summary>
+public sealed record ApiCallAllowance(bool Allowed, int Limit, int Remaining, DateTimeOffset ResetsAt, string? ExceededLimit = null);

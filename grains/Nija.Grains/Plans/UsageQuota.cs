@@ -42,8 +42,16 @@ public sealed class UsageQuota
         return true;
     }
 
-    /// <summary>Counts an API call if the per-minute limit allows it.</summary>
-    public bool TryCountCall(DateTimeOffset now, int limit)
+    /// <summary>The calendar month ("yyyy-MM") of <see cref="CallsThisMonth"/>.</summary>
+    public string CallsMonth { get; set; } = "";
+
+    public long CallsThisMonth { get; set; }
+
+    /// <summary>
+    /// Counts an API call if the per-minute limit allows it and, for a plan blocked at its quota
+    /// (<paramref name="monthlyCap"/> above zero), the calls of the calendar month do too.
+    /// </summary>
+    public CallVerdict TryCountCall(DateTimeOffset now, int limit, long monthlyCap = 0)
     {
         var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
         if (minute != CallsMinute)
@@ -52,15 +60,28 @@ public sealed class UsageQuota
             CallsThisMinute = 0;
         }
 
+        var month = now.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        if (month != CallsMonth)
+        {
+            CallsMonth = month;
+            CallsThisMonth = 0;
+        }
+
         if (CallsThisMinute >= limit)
         {
-            return false;
+            return CallVerdict.PerMinuteLimit;
+        }
+
+        if (monthlyCap > 0 && CallsThisMonth >= monthlyCap)
+        {
+            return CallVerdict.IncludedCallsUsed;
         }
 
         CallsThisMinute++;
+        CallsThisMonth++;
         Meter(now).ApiCalls++;
         Dirty = true;
-        return true;
+        return CallVerdict.Allowed;
     }
 
     private DayUsage Meter(DateTimeOffset now)
@@ -89,4 +110,12 @@ public sealed class DayUsage
     public long ApiCalls { get; set; }
 
     public int Trades { get; set; }
+}
+
+/// <summary>Why an API call was or was not counted.</summary>
+public enum CallVerdict
+{
+    Allowed,
+    PerMinuteLimit,
+    IncludedCallsUsed,
 }

@@ -128,11 +128,20 @@ public sealed partial class TradingGrain(
     {
         // In memory on purpose: a per-minute window is not worth a write per request, and a restart forgets at most one minute.
         var now = time.GetUtcNow();
-        var limit = plans.For(S.Plan).ApiCallsPerMinute;
-        var allowed = S.Quota.TryCountCall(now, limit);
+        var plan = plans.For(S.Plan);
+        var limit = plan.ApiCallsPerMinute;
+        // A plan without overage (Free) is blocked at its included calls instead of being charged for more.
+        var verdict = S.Quota.TryCountCall(now, limit, plan.OverageApiCallUsd == 0 ? plan.IncludedApiCalls : 0);
         ArmUsageFlush();
-        return Task.FromResult(new ApiCallAllowance(allowed, limit, Math.Max(0, limit - S.Quota.CallsThisMinute), S.Quota.MinuteWindowEnds(now)));
+        return Task.FromResult(verdict switch
+        {
+            CallVerdict.IncludedCallsUsed => new ApiCallAllowance(false, limit, 0, MonthEnd(now), "IncludedApiCalls"),
+            CallVerdict.PerMinuteLimit => new ApiCallAllowance(false, limit, 0, S.Quota.MinuteWindowEnds(now), "ApiCallsPerMinute"),
+            _ => new ApiCallAllowance(true, limit, Math.Max(0, limit - S.Quota.CallsThisMinute), S.Quota.MinuteWindowEnds(now)),
+        });
     }
+
+    private static DateTimeOffset MonthEnd(DateTimeOffset now) => new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
 
     Task<UsageView> ITradingGrain.GetUsage()
     {

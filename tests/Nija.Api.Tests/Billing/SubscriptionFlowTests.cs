@@ -14,6 +14,7 @@ public sealed class SmallPlansFixture : IAsyncLifetime
         var plans = Path.Combine(Directory.CreateTempSubdirectory("nija-plans-").FullName, "plans.json");
         var shipped = await File.ReadAllTextAsync(Path.Combine(Nija.Tests.Shared.NodeScripts.RepoRoot(), "api", "plans.json"));
         await File.WriteAllTextAsync(plans, shipped.Replace("\"includedApiCalls\": 50000", "\"includedApiCalls\": 5", StringComparison.Ordinal)
+            .Replace("\"includedApiCalls\": 10000,", "\"includedApiCalls\": 6,", StringComparison.Ordinal)
             .Replace("\"includedApiCalls\": 250000, \"overageApiCallUsd\": 0.02", "\"includedApiCalls\": 8, \"overageApiCallUsd\": 0.02", StringComparison.Ordinal));
         Api = await ApiHost.StartAsync(new ApiHostOptions { Settings = new Dictionary<string, string> { ["Nija:Billing:PlansFile"] = plans } });
     }
@@ -104,6 +105,25 @@ public sealed class SubscriptionFlowTests(SmallPlansFixture fixture) : IClassFix
         await ProblemAssert.IsProblem(again, HttpStatusCode.Conflict);
         await ProblemAssert.NamesField(await user.Http.PostAsJsonAsync("/api/v1/subscription/subscribe", new { plan = "free" }), "plan");
         await ProblemAssert.NamesField(await user.Http.PostAsJsonAsync("/api/v1/subscription/subscribe", new { plan = "pro", interval = "weekly" }), "interval");
+    }
+
+    [Fact]
+    public async Task Free_is_blocked_with_402_at_its_included_calls_and_paying_lifts_it()
+    {
+        var user = await Api.NewUserAsync("free"); // signing in and ending the trial already used two of the six
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            answers.Add((await user.Http.GetAsync("/api/v1/account/balance")).StatusCode);
+        }
+
+        var blocked = await user.Http.GetAsync("/api/v1/account/balance");
+        Assert.Equal(4, answers.Count(a => a == HttpStatusCode.OK));
+        Assert.Equal("IncludedApiCalls", (await ProblemAssert.IsProblem(blocked, HttpStatusCode.PaymentRequired)).GetProperty("limit").GetString());
+        var admin = await Api.SignInAsAdminAsync();
+        await admin.Http.PatchAsJsonAsync($"/api/v1/admin/users/{user.UserId}", new { plan = "basic" });
+        Assert.Equal(HttpStatusCode.OK, (await user.Http.GetAsync("/api/v1/account/balance")).StatusCode);
     }
 
     private async Task<SignedIn> RegisterAsync(string email, string code)
