@@ -80,11 +80,24 @@ public sealed class PlanAndQuotaTests
     {
         var quota = new UsageQuota();
         var t = new DateTimeOffset(2026, 5, 1, 12, 30, 59, 500, TimeSpan.Zero);
-        Assert.True(quota.TryCountCall(t, 2));
-        Assert.True(quota.TryCountCall(t, 2));
-        Assert.False(quota.TryCountCall(t.AddMilliseconds(499), 2));
+        Assert.Equal(CallVerdict.Allowed, quota.TryCountCall(t, 2));
+        Assert.Equal(CallVerdict.Allowed, quota.TryCountCall(t, 2));
+        Assert.Equal(CallVerdict.PerMinuteLimit, quota.TryCountCall(t.AddMilliseconds(499), 2));
 
         Assert.Equal(new DateTimeOffset(2026, 5, 1, 12, 31, 0, TimeSpan.Zero), quota.MinuteWindowEnds(t));
-        Assert.True(quota.TryCountCall(t.AddMilliseconds(500), 2));
+        Assert.Equal(CallVerdict.Allowed, quota.TryCountCall(t.AddMilliseconds(500), 2));
+    }
+
+    [Fact]
+    public void A_monthly_cap_blocks_until_the_calendar_month_turns()
+    {
+        var quota = new UsageQuota();
+        var lastMinute = new DateTimeOffset(2026, 5, 31, 23, 59, 0, TimeSpan.Zero);
+
+        Assert.Equal(CallVerdict.Allowed, quota.TryCountCall(lastMinute.AddMinutes(-2), 10, monthlyCap: 2));
+        Assert.Equal(CallVerdict.Allowed, quota.TryCountCall(lastMinute.AddMinutes(-1), 10, monthlyCap: 2));
+        Assert.Equal(CallVerdict.IncludedCallsUsed, quota.TryCountCall(lastMinute, 10, monthlyCap: 2));
+        Assert.Equal(CallVerdict.Allowed, quota.TryCountCall(lastMinute.AddMinutes(1), 10, monthlyCap: 2));
+        Assert.Equal(3, quota.Days.Values.Sum(d => d.ApiCalls));
     }
 }
