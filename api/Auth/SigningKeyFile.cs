@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Nija.Grains.Vault;
 
 namespace Nija.Api.Auth;
 
@@ -16,21 +17,7 @@ internal sealed class SigningKeyFile(string dataDir) : IPostConfigureOptions<Aut
             return;
         }
 
-        var path = Path.GetFullPath(Path.Combine(dataDir, "jwt-signing.key"));
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using var file = new FileStream(path, create);
-            using var writer = new StreamWriter(file);
-            writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        }
-
+        var path = OwnerOnlyFile.Ensure(Path.Combine(dataDir, "jwt-signing.key"), () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         options.SigningKey = File.ReadAllText(path).Trim();
     }
 }

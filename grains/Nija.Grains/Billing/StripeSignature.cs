@@ -18,8 +18,13 @@ public static class StripeSignature
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + "." + payload)));
 
     /// <summary>Null when the header is valid for the payload, else why not.</summary>
-    public static string? Verify(string? header, string payload, string secret, DateTimeOffset now, TimeSpan? tolerance = null)
+    public static string? Verify(string? header, string payload, string secret, DateTimeOffset now, TimeSpan? tolerance = null) =>
+        Verify(header, payload, secret, now, tolerance, out _);
+
+    /// <summary>As <see cref="Verify(string?, string, string, DateTimeOffset, TimeSpan?)"/>, also giving the v1 value that matched.</summary>
+    public static string? Verify(string? header, string payload, string secret, DateTimeOffset now, TimeSpan? tolerance, out string? matched)
     {
+        matched = null;
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentException.ThrowIfNullOrEmpty(secret);
         long? timestamp = null;
@@ -60,6 +65,7 @@ public static class StripeSignature
             return "No signatures found matching the expected signature for payload.";
         }
 
+        matched = Encoding.ASCII.GetString(expected);
         return (now - DateTimeOffset.FromUnixTimeSeconds(timestamp.Value)).Duration() > (tolerance ?? DefaultTolerance)
             ? "Timestamp outside the tolerance zone."
             : null;

@@ -1,6 +1,7 @@
 using Nija.GrainInterfaces.Billing;
-using Nija.GrainInterfaces.Plans;
+using Nija.GrainInterfaces.Trading;
 using Nija.Runtime.Abstractions.Reminders;
+using Nija.Runtime.Abstractions.Streams;
 
 namespace Nija.Grains.Billing;
 
@@ -28,10 +29,10 @@ public sealed partial class SubscriptionGrain
                 "checkout.session.completed" => CheckoutCompleted(e),
                 "customer.subscription.created" or "customer.subscription.updated" => SubscriptionUpdated(e),
                 "customer.subscription.deleted" => SubscriptionDeleted(),
-                "customer.subscription.trial_will_end" => $"trial ends {e.PeriodEnd:u}: reminder sent",
+                "customer.subscription.trial_will_end" => await NotifyAsync($"Your trial ends {e.PeriodEnd:u}: choose a plan to keep your limits."),
                 "invoice.paid" => InvoicePaid(e),
                 "invoice.payment_failed" => InvoiceFailed(e),
-                "invoice.payment_action_required" => "the bank asks the customer to authenticate the payment",
+                "invoice.payment_action_required" => await NotifyAsync("Your bank asks you to confirm the payment: open the billing portal to finish it."),
                 _ => $"{e.Type} not handled",
             };
             if (S.Status != SubscriptionStatus.None)
@@ -41,6 +42,14 @@ public sealed partial class SubscriptionGrain
 
             return $"{e.Type} ({e.EventId}): {message}";
         });
+    }
+
+    /// <summary>Tells the user on their live connections (the same stream as their trading events).</summary>
+    private async Task<string> NotifyAsync(string message)
+    {
+        await this.GetStreamProvider().GetStream<UserEvent>(new StreamId(UserEvent.StreamNamespace, UserId))
+            .PublishAsync(new UserEvent(UserEventKind.Notification, time.GetUtcNow(), Message: message));
+        return "notified: " + message;
     }
 
     private string CheckoutCompleted(ProviderEvent e)
@@ -102,13 +111,7 @@ public sealed partial class SubscriptionGrain
 
     private string SubscriptionDeleted()
     {
-        S.Status = SubscriptionStatus.None;
-        S.Plan = PlanTier.Free;
-        S.PeriodStart = S.PeriodEnd = null;
-        S.CancelAtPeriodEnd = false;
-        S.PendingPlan = null;
-        S.PastDueSince = null;
-        S.LiveTradingSuspended = false;
+        EndPaidPlan();
         return "subscription ended";
     }
 

@@ -113,13 +113,7 @@ public sealed partial class SubscriptionGrain
         if (S.CancelAtPeriodEnd)
         {
             _messages.Add($"{S.Plan} ended at the period end (canceled)");
-            S.Status = SubscriptionStatus.None;
-            S.Plan = PlanTier.Free;
-            S.PeriodStart = S.PeriodEnd = null;
-            S.CancelAtPeriodEnd = false;
-            S.PendingPlan = null;
-            S.PastDueSince = null;
-            S.LiveTradingSuspended = false;
+            EndPaidPlan();
             return;
         }
 
@@ -144,6 +138,18 @@ public sealed partial class SubscriptionGrain
             S.PastDueSince ??= end;
             _messages.Add($"renewal of {plan} failed: {result.Error}");
         }
+    }
+
+    /// <summary>Back to no paid plan: Free (or the granted plan), nothing pending, nothing suspended.</summary>
+    private void EndPaidPlan()
+    {
+        S.Status = SubscriptionStatus.None;
+        S.Plan = PlanTier.Free;
+        S.PeriodStart = S.PeriodEnd = null;
+        S.CancelAtPeriodEnd = false;
+        S.PendingPlan = null;
+        S.PastDueSince = null;
+        S.LiveTradingSuspended = false;
     }
 
     /// <summary>Charges the unpaid invoices again (after the payment method changed); a success restores the subscription.</summary>

@@ -20,21 +20,8 @@ public sealed class LocalVaultKeyFile(string dataDir) : IPostConfigureOptions<Va
             return;
         }
 
-        var path = Path.GetFullPath(Path.Combine(dataDir, "vault.key"));
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using var file = new FileStream(path, create);
-            using var writer = new StreamWriter(file);
-            writer.WriteLine($"{LocalKeyId}={Convert.ToBase64String(RandomNumberGenerator.GetBytes(AesGcmCipher.KeySize))}");
-        }
-
+        var path = OwnerOnlyFile.Ensure(Path.Combine(dataDir, "vault.key"),
+            () => $"{LocalKeyId}={Convert.ToBase64String(RandomNumberGenerator.GetBytes(AesGcmCipher.KeySize))}{Environment.NewLine}");
         options.MasterKeyFile = path;
         if (string.IsNullOrWhiteSpace(options.ActiveKeyId))
         {

@@ -140,6 +140,18 @@ public sealed class StripeWebhookTests(StripeWebhookFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_trial_ending_soon_is_pushed_to_the_users_live_connection()
+    {
+        var user = await Api.NewUserAsync("free");
+        await using var live = await Live.NodeLiveClient.ConnectAsync(Api.Address.TrimEnd('/'), user.AccessToken);
+
+        await DeliverAsync(SubscriptionEvent($"evt_{Guid.NewGuid():N}", "customer.subscription.trial_will_end", Now, user.UserId, "trialing", "price_nija_pro_monthly", Now, Now + 3 * 86400));
+
+        var note = await live.NextAsync(e => e.Name == "notification", TimeSpan.FromSeconds(5));
+        Assert.Contains("trial ends", note.Data.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_event_for_nobody_is_acknowledged_and_ignored()
     {
         var payload = InvoiceEvent($"evt_{Guid.NewGuid():N}", "invoice.paid", Now, "cus_unknown", 100);
