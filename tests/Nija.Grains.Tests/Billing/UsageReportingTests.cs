@@ -28,12 +28,11 @@ public sealed class UsageReportingTests
             await trading.CountApiCall();
         }
 
-        clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(2));
-        var first = await provider.NextAsync();
-        clock.Advance(TimeSpan.FromHours(1));
+        clock.Advance(TimeSpan.FromDays(1));
+        var first = await provider.NextAsync(clock);
         await trading.CountApiCall();
         clock.Advance(TimeSpan.FromDays(1));
-        var second = await provider.NextAsync();
+        var second = await provider.NextAsync(clock);
 
         Assert.Equal((3L, "metered:2026-03-01"), first);
         Assert.Equal((1L, "metered:2026-03-02"), second);
@@ -50,10 +49,26 @@ public sealed class UsageReportingTests
 
         public bool RenewsItself => true;
 
-        public async Task<(long, string)> NextAsync()
+        /// <summary>
+        /// The next report, stepping the clock an hour at a time until the hourly reminder has run
+        /// on a day boundary (a tick that ran while the clock was still mid-jump reports nothing yet).
+        /// </summary>
+        public async Task<(long, string)> NextAsync(ManualTimeProvider clock)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            return await _reports.Reader.ReadAsync(timeout.Token);
+            for (var step = 0; step < 48; step++)
+            {
+                using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+                try
+                {
+                    return await _reports.Reader.ReadAsync(wait.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    clock.Advance(TimeSpan.FromHours(1));
+                }
+            }
+
+            throw new TimeoutException("No usage was reported within two simulated days.");
         }
 
         public Task<ProviderResult> StartSubscriptionAsync(BillingAccount account, PlanLimits plan, BillingInterval interval, CancellationToken cancellationToken) =>
