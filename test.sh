@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts what the tests need (a throwaway PostgreSQL from its binaries, Node with the npm clients), builds, runs every test
+# Starts what the tests need (a throwaway PostgreSQL from its binaries, Node with the npm clients, Debian's Chromium), builds, runs every test
 # and ends with the line "N passed, N failed". Exit code 0 only when everything passed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +12,7 @@ fail_early() { echo "0 passed, 1 failed"; finish; exit 1; }
 
 start_throwaway_postgres || fail_early
 ensure_node_clients || fail_early
+ensure_chromium || fail_early
 trap finish EXIT
 export NIJA_TEST_POSTGRES="$NIJA_PG_URL;Maximum Pool Size=60"
 
@@ -25,7 +26,19 @@ echo "[test.sh] testing" >&2
 dotnet test Nija.Orleans.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results/trx" 2>&1 | grep -vE '^\s*$'
 
+echo "[test.sh] dashboard unit tests (vitest)" >&2
+(cd api/web && npx --no-install vitest run --reporter=default --reporter=junit --outputFile.junit="$results/vitest.xml" 2>&1) | grep -vE '^\s*$|npm warn' | tail -n 8
+
 passed=0; failed=0
+if [ -f "$results/vitest.xml" ]; then
+  suite=$(grep -o '<testsuites [^>]*>' "$results/vitest.xml" | head -n 1)
+  vt=$(echo "$suite" | sed -E 's/.* tests="([0-9]+)".*/\1/')
+  vf=$(echo "$suite" | sed -E 's/.* failures="([0-9]+)".*/\1/')
+  ve=$(echo "$suite" | sed -E 's/.* errors="([0-9]+)".*/\1/')
+  passed=$((vt - vf - ve)); failed=$((vf + ve))
+else
+  failed=1
+fi
 for trx in "$results"/trx/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)

@@ -27,9 +27,7 @@ public static class PlatformHostingExtensions
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        // The dashboard's files are looked up only off the API's paths: no file-system probe per API call.
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && !c.Request.Path.StartsWithSegments("/hubs", StringComparison.Ordinal),
-            web => web.UseDefaultFiles().UseStaticFiles());
+        app.UseDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<PlanRateLimitMiddleware>();

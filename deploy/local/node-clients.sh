@@ -15,3 +15,13 @@ ensure_node_clients() {
     (cd tests/node && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || return 1
   fi
 }
+
+# Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; nothing is downloaded).
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  if [ "$(id -u)" = 0 ]; then
+    printf '[browser] installing chromium (Debian package)\n' >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  [ -x /usr/bin/chromium ] || { printf '[browser] /usr/bin/chromium not found and cannot be installed (not root)\n' >&2; return 1; }
+}

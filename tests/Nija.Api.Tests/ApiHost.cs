@@ -79,6 +79,7 @@ public sealed class ApiHost : IAsyncDisposable
             $"--Nija:Admin:Email={AdminEmail}",
             $"--Nija:Admin:Password={AdminPassword}",
             $"--Nija:Onboarding:RequireInvitation={options.RequireInvitation}",
+            $"--Nija:Web:Root={Path.Combine(Nija.Tests.Shared.NodeScripts.RepoRoot(), "api", "web", "dist")}",
         };
         if (options.Storage == "PostgreSql")
         {
