@@ -7,10 +7,18 @@ import { Dashboard } from './pages/Dashboard';
 import { Billing } from './pages/Billing';
 import { Admin } from './pages/Admin';
 import { Cluster } from './pages/Cluster';
+import { SettingsPage } from './pages/Settings';
+import { Security } from './pages/Security';
+import { Risk } from './pages/Risk';
+import { Backtests } from './pages/Backtests';
 
 const pages: Record<string, { title: string; admin?: boolean; render: () => ReactElement }> = {
   dashboard: { title: 'Dashboard', render: () => <Dashboard /> },
   onboarding: { title: 'Getting started', render: () => <Onboarding /> },
+  risk: { title: 'Risk', render: () => <Risk /> },
+  backtests: { title: 'Backtests', render: () => <Backtests /> },
+  settings: { title: 'Settings', render: () => <SettingsPage /> },
+  security: { title: 'Security', render: () => <Security /> },
   billing: { title: 'Billing', render: () => <Billing /> },
   admin: { title: 'Founder', admin: true, render: () => <Admin /> },
   cluster: { title: 'Cluster', admin: true, render: () => <Cluster /> },

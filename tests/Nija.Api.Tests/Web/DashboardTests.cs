@@ -105,6 +105,36 @@ public sealed partial class DashboardTests(BrowserFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Every_trader_page_renders_without_an_error_and_2fa_shows_a_qr_code()
+    {
+        var user = await Api.NewUserAsync("pro");
+        await user.Http.PostAsJsonAsync("/api/v1/trading/orders", new { broker = "paper", symbol = "SOL-USD", side = "buy", type = "market", sizeUsd = 60 });
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, user.Email, user.Password);
+
+        foreach (var (route, heading) in new[] { ("risk", "Risk"), ("backtests", "Backtests"), ("settings", "Settings"), ("security", "Security"), ("billing", "Billing") })
+        {
+            await page.GotoAsync($"/#/{route}");
+            await page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }).WaitForAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+            await ShotAsync(page, route);
+        }
+
+        await page.GotoAsync("/#/risk");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Risk heatmap" }).Locator("rect")).ToHaveCountAsync(1);
+        await page.GotoAsync("/#/backtests");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run backtest" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("backtest-stats")).ToContainTextAsync("trades");
+        await page.GotoAsync("/#/settings");
+        await page.GetByLabel("Alert message (JSON)").FillAsync("{\"symbol\":\"BTC-USD\",\"side\":\"hold\",\"sizeUsd\":5}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("side must be buy or sell");
+        await page.GotoAsync("/#/security");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set up an authenticator app" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("totp-qr")).ToBeVisibleAsync();
+        await ShotAsync(page, "security-enrolment");
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_the_problem_title_not_a_blank_page()
     {
         var page = await fixture.NewPageAsync();
