@@ -11,6 +11,7 @@ import { SettingsPage } from './pages/Settings';
 import { Security } from './pages/Security';
 import { Risk } from './pages/Risk';
 import { Backtests } from './pages/Backtests';
+import { FounderRecords } from './pages/FounderRecords';
 
 const pages: Record<string, { title: string; admin?: boolean; render: () => ReactElement }> = {
   dashboard: { title: 'Dashboard', render: () => <Dashboard /> },
@@ -21,6 +22,7 @@ const pages: Record<string, { title: string; admin?: boolean; render: () => Reac
   security: { title: 'Security', render: () => <Security /> },
   billing: { title: 'Billing', render: () => <Billing /> },
   admin: { title: 'Founder', admin: true, render: () => <Admin /> },
+  records: { title: 'Records', admin: true, render: () => <FounderRecords /> },
   cluster: { title: 'Cluster', admin: true, render: () => <Cluster /> },
 };
 
@@ -62,6 +64,7 @@ export function App() {
         <span className="spacer" />
         <button onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>{theme === 'dark' ? '☀' : '☾'}</button>
         {me && <span className="muted">{me.email}{me.act && ' (read-only)'}</span>}
+        {me?.act && <button onClick={() => { setToken(sessionStorage.getItem('nija.founderToken')); sessionStorage.removeItem('nija.founderToken'); window.location.hash = '#/admin'; rerender(n => n + 1); }}>Back to founder</button>}
         {me && <button onClick={() => { setToken(null); window.location.hash = '#/'; rerender(n => n + 1); }}>Sign out</button>}
       </header>
       <main id="main">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../lib/api';
+import { api, setToken } from '../lib/api';
 import { useLoad } from '../lib/useLoad';
 import { money, signedMoney } from '../lib/format';
 import { ErrorBanner, Loading } from '../components/Status';
@@ -67,6 +67,11 @@ export function Admin() {
               <tr key={u.userId}><td>{u.email}</td><td>{u.role}</td><td>{u.plan}</td>
                 <td className="row">
                   <button onClick={() => void act(`/api/v1/admin/users/${u.userId}/approve`)} aria-label={`Approve ${u.email}`}>Approve</button>
+                  <select aria-label={`Plan of ${u.email}`} value={u.plan} onChange={e => void act(`/api/v1/admin/users/${u.userId}`, { plan: e.target.value }, 'PATCH')}>
+                    {['free', 'basic', 'pro', 'enterprise', 'alpha'].map(p => <option key={p}>{p}</option>)}
+                  </select>
+                  <button onClick={async () => { const r = await act(`/api/v1/admin/users/${u.userId}/impersonate`); if (r) { sessionStorage.setItem('nija.founderToken', sessionStorage.getItem('nija.token') ?? ''); setToken(r.accessToken); window.location.hash = '#/dashboard'; window.location.reload(); } }}
+                    aria-label={`View as ${u.email}`}>View as (read-only)</button>
                   <button onClick={() => void act('/api/v1/admin/kill-switch', { scope: 'user', userId: u.userId, action: 'stop', reason: 'stopped by the founder' })} aria-label={`Stop ${u.email}`}>Stop</button>
                 </td></tr>))}</tbody></table>
         ) : <Loading what="users" />}
