@@ -92,6 +92,31 @@ public sealed partial class DashboardTests(BrowserFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_founder_reads_the_records_and_views_a_users_pages_read_only()
+    {
+        var user = await Api.NewUserAsync("pro");
+        await user.Http.PostAsJsonAsync("/api/v1/trading/orders", new { broker = "paper", symbol = "BTC-USD", side = "buy", type = "market", sizeUsd = 9_000 });
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, ApiHost.AdminEmail, ApiHost.AdminPassword);
+
+        await page.GotoAsync("/#/records");
+        await page.GetByLabel("User id").FillAsync(user.UserId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Risk events" })).ToContainTextAsync("MaxPositionSize");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Audit log" })).ToContainTextAsync("auth.login");
+        await ShotAsync(page, "records");
+
+        await page.GotoAsync("/#/admin");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"View as {user.Email}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" }).WaitForAsync();
+        await Assertions.Expect(page.GetByText("(read-only)")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Form, new() { Name = "Order ticket" }).GetByRole(AriaRole.Alert)).ToContainTextAsync("Forbidden");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back to founder" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Founder" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_cluster_page_lists_the_silo_and_its_grain_methods()
     {
         var page = await fixture.NewPageAsync();
