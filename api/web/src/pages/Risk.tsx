@@ -4,18 +4,26 @@ import { squarify } from '../lib/treemap';
 import { money, signedMoney } from '../lib/format';
 import type { Position } from '../components/PositionsTable';
 import { ErrorBanner, Loading } from '../components/Status';
+import { dailyDrawdown, type EquityPoint } from '../lib/drawdown';
+import { signedPct } from '../lib/format';
 
 /** The trader's risk: a heatmap of positions (size = notional, colour = P&L) and the kill switch state. */
 export function Risk() {
   const [positions, setPositions] = useState<Position[] | null>(null);
+  const [equity, setEquity] = useState<EquityPoint[]>([]);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { void api<Position[]>('/api/v1/account/positions').then(setPositions, e => setError(String(e.message ?? e))); }, []);
+  useEffect(() => {
+    void api<Position[]>('/api/v1/account/positions').then(setPositions, e => setError(String(e.message ?? e)));
+    void api<EquityPoint[]>('/api/v1/account/equity').then(setEquity, () => undefined);
+  }, []);
 
   if (!positions) return error ? <ErrorBanner error={error} /> : <Loading what="positions" />;
   const open = positions.filter(p => p.quantity !== 0);
   const tiles = squarify(open, p => Math.abs(p.quantity * p.markPrice), { x: 0, y: 0, w: 100, h: 60 });
   const worst = Math.max(1e-9, ...open.map(p => Math.abs(p.unrealizedPnl)));
+  const days = dailyDrawdown(equity);
   return (
+    <div className="stack">
     <section className="panel" aria-label="Risk heatmap">
       <h2>Positions by notional, coloured by P&amp;L</h2>
       {tiles.length === 0 ? <p className="muted">No open positions.</p> : (
@@ -34,5 +42,14 @@ export function Risk() {
         </svg>
       )}
     </section>
+    <section className="panel" aria-label="Daily drawdown">
+      <h2>Daily drawdown</h2>
+      {days.length === 0 ? <p className="muted">No equity history yet.</p> : (
+        <div className="bars down" role="img" aria-label="Deepest drawdown of each day">
+          {days.map(d => <div key={d.day} title={`${d.day}: ${signedPct(d.drawdownPct)}`} style={{ height: `${Math.max(3, Math.min(100, -d.drawdownPct * 5))}%` }} />)}
+        </div>
+      )}
+    </section>
+    </div>
   );
 }
