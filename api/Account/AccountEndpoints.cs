@@ -25,12 +25,12 @@ internal static class AccountEndpoints
         group.MapGet("/positions", async (HttpContext http, IGrainFactory grains) => Results.Ok((await Trading(http, grains).GetAccount()).Positions));
         group.MapGet("/history", async (string? page, string? pageSize, HttpContext http, IGrainFactory grains) =>
         {
-            var (skip, take, error) = Paging.Of(page, pageSize);
+            var (skip, take, error) = QueryParameters.Of(page, pageSize);
             return error ?? Results.Ok(await grains.GetGrain<IUserHistoryGrain>(http.User.UserId()).GetTrades(skip, take));
         });
         group.MapGet("/fills", async (string? page, string? pageSize, HttpContext http, IGrainFactory grains) =>
         {
-            var (skip, take, error) = Paging.Of(page, pageSize);
+            var (skip, take, error) = QueryParameters.Of(page, pageSize);
             return error ?? Results.Ok(await grains.GetGrain<IUserHistoryGrain>(http.User.UserId()).GetFills(skip, take));
         });
         group.MapGet("/performance", async (HttpContext http, IGrainFactory grains) => Results.Ok(await Trading(http, grains).GetStats()));
@@ -47,8 +47,8 @@ internal static class AccountEndpoints
         });
         group.MapGet("/equity", async (string? from, string? to, HttpContext http, IGrainFactory grains, TimeProvider time) =>
         {
-            var (fromValue, fromError) = Paging.Time(from, "from");
-            var (toValue, toError) = Paging.Time(to, "to");
+            var (fromValue, fromError) = QueryParameters.Time(from, "from");
+            var (toValue, toError) = QueryParameters.Time(to, "to");
             if ((fromError ?? toError) is { } error)
             {
                 return error;

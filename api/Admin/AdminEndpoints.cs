@@ -70,9 +70,9 @@ internal static class AdminEndpoints
         });
         group.MapGet("/risk-events", async (string? userId, string? rule, string? from, string? to, string? page, string? pageSize, IGrainFactory grains) =>
         {
-            var (skip, take, error) = Paging.Of(page, pageSize);
-            var (start, fromError) = Paging.Time(from, "from");
-            var (end, toError) = Paging.Time(to, "to");
+            var (skip, take, error) = QueryParameters.Of(page, pageSize);
+            var (start, fromError) = QueryParameters.Time(from, "from");
+            var (end, toError) = QueryParameters.Time(to, "to");
             return error ?? fromError ?? toError ?? Results.Ok(await grains.GetGrain<IRiskEventsGrain>(0).Query(userId, rule, start, end, skip, take));
         });
         group.MapGet("/exposure", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IGlobalRiskGrain>("global").GetExposure(20)));
@@ -80,9 +80,9 @@ internal static class AdminEndpoints
         group.MapGet("/revenue", async (IGrainFactory grains, TimeProvider time) => Results.Ok(await grains.GetGrain<IRevenueGrain>("global").Summary(time.GetUtcNow())));
         group.MapGet("/audit-logs", async (string? userId, string? action, string? from, string? to, string? page, string? pageSize, IGrainFactory grains) =>
         {
-            var (skip, take, error) = Paging.Of(page, pageSize);
-            var (start, fromError) = Paging.Time(from, "from");
-            var (end, toError) = Paging.Time(to, "to");
+            var (skip, take, error) = QueryParameters.Of(page, pageSize);
+            var (start, fromError) = QueryParameters.Time(from, "from");
+            var (end, toError) = QueryParameters.Time(to, "to");
             return error ?? fromError ?? toError ?? Results.Ok(await grains.GetGrain<IAuditGrain>(0).Query(new AuditQuery(userId, action, start, end, skip, take)));
         });
         group.MapGet("/outbox", async (string? to, IGrainFactory grains) => Results.Ok(await grains.GetGrain<IEmailOutboxGrain>(OutboxEmailSender.OutboxKey).List(to, 100)));
@@ -106,7 +106,7 @@ internal static class AdminEndpoints
     {
         group.MapGet("/users", async (string? page, string? pageSize, IGrainFactory grains) =>
         {
-            var (skip, take, error) = Paging.Of(page, pageSize);
+            var (skip, take, error) = QueryParameters.Of(page, pageSize);
             if (error is not null)
             {
                 return error;

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Nija.Api.Common;
@@ -33,14 +32,11 @@ internal static partial class StripeWebhookEndpoints
             return Results.Problem(statusCode: 400, title: "Stripe webhooks are not configured (Nija:Billing:Stripe:WebhookSecret).");
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        if (buffer.Length > MaxBody)
+        if (await RawBody.ReadAsync(request, MaxBody) is not { } payload)
         {
             return Results.Problem(statusCode: 413, title: "The event is too large.");
         }
 
-        var payload = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         if (StripeSignature.Verify(request.Headers["Stripe-Signature"].ToString(), payload, secret, time.GetUtcNow()) is { } error)
         {
             return Results.Problem(statusCode: 400, title: "The Stripe-Signature header is not valid.", detail: error);

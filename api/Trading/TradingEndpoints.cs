@@ -85,8 +85,8 @@ internal static class TradingEndpoints
         });
         group.MapGet("/orders", async (string? status, string? page, string? pageSize, HttpContext http, IGrainFactory grains) =>
         {
-            var (skip, take, error) = Paging.Of(page, pageSize);
-            var (filter, statusError) = Paging.Enum<OrderStatus>(status, "status");
+            var (skip, take, error) = QueryParameters.Of(page, pageSize);
+            var (filter, statusError) = QueryParameters.Enum<OrderStatus>(status, "status");
             return error ?? statusError ?? Results.Ok(await grains.GetGrain<ITradingGrain>(http.User.UserId()).GetOrders(filter, skip, take));
         });
         group.MapGet("/orders/{id}", async (string id, HttpContext http, IGrainFactory grains) =>

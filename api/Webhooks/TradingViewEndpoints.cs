@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -35,7 +34,7 @@ internal static class TradingViewEndpoints
             return Problems.NotFound("The webhook");
         }
 
-        var raw = await ReadBodyAsync(request);
+        var raw = await RawBody.ReadAsync(request, MaxBody);
         if (raw is null)
         {
             return Results.Problem(statusCode: 413, title: $"The alert body must be at most {MaxBody} bytes.");
@@ -87,23 +86,5 @@ internal static class TradingViewEndpoints
             await webhook.RecordOutcome(verdict.DeliveryId, "invalid order: " + e.Message);
             throw;
         }
-    }
-
-    private static async Task<string?> ReadBodyAsync(HttpRequest request)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > MaxBody)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

@@ -1,7 +1,7 @@
 namespace Nija.Api.Common;
 
 /// <summary>Query parameters read by hand so that a bad one is a problem naming it: pages (?page=1&amp;pageSize=50), enums, times.</summary>
-internal static class Paging
+internal static class QueryParameters
 {
     public const int MaxPageSize = 200;
 
