@@ -43,9 +43,9 @@ public sealed class StripeClient(HttpClient http, IOptions<BillingOptions> optio
             {
                 response = await http.SendAsync(request, cancellationToken);
             }
-            catch (HttpRequestException e) when (attempt < O.MaxRetries)
+            catch (HttpRequestException) when (attempt < O.MaxRetries)
             {
-                _ = e; // a connection failure: the Idempotency-Key makes a retried POST safe
+                // A connection failure: the Idempotency-Key makes a retried POST safe.
                 await BackoffAsync(attempt, cancellationToken);
                 continue;
             }
