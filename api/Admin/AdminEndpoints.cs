@@ -6,6 +6,7 @@ using Nija.GrainInterfaces.Accounts;
 using Nija.GrainInterfaces.Audit;
 using Nija.GrainInterfaces.Auth;
 using Nija.GrainInterfaces.Billing;
+using Nija.GrainInterfaces.Brokers;
 using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.Notifications;
 using Nija.GrainInterfaces.Onboarding;
@@ -76,6 +77,8 @@ internal static class AdminEndpoints
             return error ?? fromError ?? toError ?? Results.Ok(await grains.GetGrain<IRiskEventsGrain>(0).Query(userId, rule, start, end, skip, take));
         });
         group.MapGet("/exposure", async (IGrainFactory grains) => Results.Ok(await grains.GetGrain<IGlobalRiskGrain>("global").GetExposure(20)));
+        group.MapGet("/brokers", async (IGrainFactory grains, Grains.Brokers.ExchangeAdapters adapters) =>
+            Results.Ok(await Task.WhenAll(adapters.Names.Select(name => grains.GetGrain<IBrokerGrain>(name).Health()))));
         group.MapGet("/overview", async (PlatformOverview overview) => Results.Ok(await overview.BuildAsync()));
         group.MapGet("/revenue", async (IGrainFactory grains, TimeProvider time) => Results.Ok(await grains.GetGrain<IRevenueGrain>("global").Summary(time.GetUtcNow())));
         group.MapGet("/audit-logs", async (string? userId, string? action, string? from, string? to, string? page, string? pageSize, IGrainFactory grains) =>

@@ -39,7 +39,8 @@ public sealed class BrokerCredentialsGrain(
             throw new InvalidOperationException($"At most {MaxCredentials} broker keys can be stored.");
         }
 
-        var permissions = await adapter.GetPermissionsAsync(new ExchangeCredentials(apiKey, apiSecret, passphrase), CancellationToken.None);
+        var permissions = await BrokerGuard.RunAsync(GrainFactory, adapter.Name, 10,
+            () => adapter.GetPermissionsAsync(new ExchangeCredentials(apiKey, apiSecret, passphrase), CancellationToken.None));
         if (permissions.CanWithdraw)
         {
             throw new InvalidOperationException($"The {adapter.Name} key can withdraw funds; create a key with trading permission only.");

@@ -93,6 +93,7 @@ public static class TradingSiloBuilderExtensions
     private static void AddBrokers(ISiloBuilder silo)
     {
         silo.AddValidatedOptions<VaultOptions, VaultOptionsValidator>(VaultOptions.Section, null);
+        silo.AddValidatedOptions<BrokerGuardOptions, BrokerGuardOptionsValidator>(BrokerGuardOptions.Section, null);
         silo.Services.AddSingleton<IPostConfigureOptions<VaultOptions>>(new LocalVaultKeyFile(silo.Configuration["Nija:DataDir"] ?? "data"));
         silo.Services.TryAddSingleton(sp => new CredentialVault(sp.GetRequiredService<IOptions<VaultOptions>>()));
         silo.Services.AddHttpClient<BinanceSpotAdapter>(c => c.BaseAddress = new Uri(silo.Configuration["Nija:Brokers:Binance:BaseUrl"] ?? "https://api.binance.com"));
