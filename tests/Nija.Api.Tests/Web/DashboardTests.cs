@@ -126,6 +126,7 @@ public sealed partial class DashboardTests(BrowserFixture fixture) : IClassFixtu
 
         await Assertions.Expect(page.GetByTestId("silo-row")).ToContainTextAsync("Active");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Grain methods" })).ToContainTextAsync("IUserAccountGrain");
+        await Assertions.Expect(page.GetByTestId("broker-paper")).ToContainTextAsync("closed");
         await ShotAsync(page, "cluster");
     }
 

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
 import { ErrorBanner, Loading } from '../components/Status';
 
+interface BrokerHealth { broker: string; circuit: string; tokensAvailable: number; consecutiveFailures: number; lastError: string | null }
+
 interface Stats {
   activationsByType: Record<string, number>;
   methods: { method: string; grainType: string; calls: number; errors: number; p50Ms: number; p99Ms: number }[];
@@ -10,10 +12,14 @@ interface Stats {
 /** The cluster page (the Orleans dashboard's job): the silo, activations by type, calls and latency per method; refreshed every two seconds. */
 export function Cluster() {
   const [stats, setStats] = useState<Stats | null>(null);
+  const [brokers, setBrokers] = useState<BrokerHealth[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let stop = false;
-    const load = () => api<Stats>('/api/v1/runtime/stats').then(s => { if (!stop) { setStats(s); setError(null); } }, e => setError(String(e.message ?? e)));
+    const load = () => {
+      void api<BrokerHealth[]>('/api/v1/admin/brokers').then(b => { if (!stop) setBrokers(b); }, () => undefined);
+      return api<Stats>('/api/v1/runtime/stats').then(s => { if (!stop) { setStats(s); setError(null); } }, e => setError(String(e.message ?? e)));
+    };
     void load();
     const timer = setInterval(load, 2000);
     return () => { stop = true; clearInterval(timer); };
@@ -28,6 +34,11 @@ export function Cluster() {
         <h2>Silos</h2>
         <table className="table"><thead><tr><th scope="col">Silo</th><th scope="col">Status</th><th scope="col">Activations</th></tr></thead>
           <tbody><tr data-testid="silo-row"><td>co-hosted silo (this process)</td><td>Active</td><td>{total}</td></tr></tbody></table>
+      </section>
+      <section className="panel" aria-label="Exchanges">
+        <h2>Exchanges</h2>
+        <table className="table"><thead><tr><th scope="col">Exchange</th><th scope="col">Circuit</th><th scope="col">Budget left</th><th scope="col">Failures in a row</th><th scope="col">Last error</th></tr></thead>
+          <tbody>{brokers.map(b => <tr key={b.broker} data-testid={`broker-${b.broker}`}><td>{b.broker}</td><td>{b.circuit}</td><td>{b.tokensAvailable}</td><td>{b.consecutiveFailures}</td><td>{b.lastError ?? '—'}</td></tr>)}</tbody></table>
       </section>
       <section className="panel" aria-label="Activations by grain type">
         <h2>Activations by grain type</h2>
