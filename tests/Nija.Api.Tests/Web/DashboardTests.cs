@@ -77,6 +77,7 @@ public sealed partial class DashboardTests(BrowserFixture fixture) : IClassFixtu
         await Assertions.Expect(page.GetByTestId("health")).ToContainTextAsync("green");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Approve {user.Email}" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("mrr")).ToContainTextAsync("MRR $");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "MRR by month" })).ToBeVisibleAsync();
         var stop = page.GetByRole(AriaRole.Button, new() { Name = "Stop all trading" });
         await Assertions.Expect(stop).ToBeDisabledAsync();
         await page.GetByLabel("Type STOP to confirm").FillAsync("STOP");

@@ -1,20 +1,25 @@
 import { useEffect, useRef } from 'react';
 import { AreaSeries, createChart, type UTCTimestamp } from 'lightweight-charts';
 
-/** The equity curve (lightweight-charts). */
-export function EquityChart({ points }: { points: { at: string; equity: number }[] }) {
+/** A time series as an area chart (lightweight-charts): the equity curve, MRR by month. */
+export function TimeSeriesChart({ points, label, empty }: { points: { at: string; value: number }[]; label: string; empty: string }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!host.current) return;
+    if (!host.current || points.length === 0) return;
     const chart = createChart(host.current, { height: 220, layout: { background: { color: 'transparent' }, textColor: getComputedStyle(document.body).color } });
     const series = chart.addSeries(AreaSeries, { lineWidth: 2 });
     const seen = new Set<number>();
     series.setData(points
-      .map(p => ({ time: Math.floor(new Date(p.at).getTime() / 1000) as UTCTimestamp, value: p.equity }))
+      .map(p => ({ time: Math.floor(new Date(p.at).getTime() / 1000) as UTCTimestamp, value: p.value }))
       .filter(p => !seen.has(p.time) && seen.add(p.time) !== undefined)
       .sort((a, b) => a.time - b.time));
     chart.timeScale().fitContent();
     return () => chart.remove();
   }, [points]);
-  return points.length === 0 ? <p className="muted">No trades yet: the curve starts with the first fill.</p> : <div ref={host} role="img" aria-label="Equity curve" />;
+  return points.length === 0 ? <p className="muted">{empty}</p> : <div ref={host} role="img" aria-label={label} />;
+}
+
+/** The equity curve. */
+export function EquityChart({ points }: { points: { at: string; equity: number }[] }) {
+  return <TimeSeriesChart points={points.map(p => ({ at: p.at, value: p.equity }))} label="Equity curve" empty="No trades yet: the curve starts with the first fill." />;
 }

@@ -3,6 +3,7 @@ import { api, setToken } from '../lib/api';
 import { useLoad } from '../lib/useLoad';
 import { money, signedMoney } from '../lib/format';
 import { ErrorBanner, Loading } from '../components/Status';
+import { TimeSeriesChart } from '../components/EquityChart';
 
 interface Overview {
   users: { total: number; active: number };
@@ -81,7 +82,7 @@ export function Admin() {
         {revenue.data ? (
           <>
             <p data-testid="mrr">MRR {money(revenue.data.mrr)} · ARR {money(revenue.data.arr)} · {revenue.data.payingSubscribers} paying · churn {revenue.data.monthlyChurnPct}% · trial conversion {revenue.data.trialConversionPct}% · ARPU {money(revenue.data.arpu)}</p>
-            <div className="bars" role="img" aria-label="MRR by month">{revenue.data.mrrHistory.map(m => <div key={m.month} title={`${m.month}: ${money(m.mrr)}`} style={{ height: `${Math.max(5, Math.min(100, m.mrr / 10))}%` }} />)}</div>
+            <TimeSeriesChart points={revenue.data.mrrHistory.map(m => ({ at: `${m.month}-01T00:00:00Z`, value: m.mrr }))} label="MRR by month" empty="No revenue yet." />
             <p className="muted">Plan mix: {Object.entries(revenue.data.subscribersByPlan).map(([k, v]) => `${k} ${v}`).join(', ') || 'no paying subscribers yet'}</p>
           </>
         ) : <Loading what="revenue" />}
