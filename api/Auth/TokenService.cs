@@ -18,7 +18,10 @@ internal sealed class TokenService(IOptions<AuthOptions> options, IGrainFactory 
 {
     private readonly AuthOptions _options = options.Value;
 
-    public SymmetricSecurityKey SigningKey => new(Convert.FromBase64String(_options.SigningKey!));
+    // Decoded once: every token issued and every one validated uses it.
+    private readonly Lazy<SymmetricSecurityKey> _signingKey = new(() => new SymmetricSecurityKey(Convert.FromBase64String(options.Value.SigningKey!)));
+
+    public SymmetricSecurityKey SigningKey => _signingKey.Value;
 
     public TokenValidationParameters ValidationParameters() => new()
     {

@@ -27,23 +27,23 @@ internal sealed class UsageMeter(IGrainFactory grains, PlanCatalog plans, TimePr
     }
 
     /// <summary>The next invoice: the plan for the next period (unless it ends) and this period's overage.</summary>
-    public async Task<object> PreviewAsync(string userId)
+    public async Task<InvoicePreview> PreviewAsync(string userId)
     {
         var m = await ReadAsync(userId);
         var s = m.Subscription;
-        var lines = new List<object>();
+        var lines = new List<InvoiceLine>();
         if (s.Status is SubscriptionStatus.Active or SubscriptionStatus.PastDue && !s.CancelAtPeriodEnd)
         {
             var next = s.PendingPlan ?? s.Plan;
-            lines.Add(new { description = $"{next} ({s.Interval}) from {m.PeriodEnd:yyyy-MM-dd}", amountUsd = plans.Price(next, s.Interval) });
+            lines.Add(new InvoiceLine($"{next} ({s.Interval}) from {m.PeriodEnd:yyyy-MM-dd}", plans.Price(next, s.Interval)));
         }
 
         if (m.OverageUsd > 0)
         {
-            lines.Add(new { description = $"{m.OverageCalls:N0} API calls over the {m.IncludedCalls:N0} included, at {m.OverageRateUsd} USD", amountUsd = m.OverageUsd });
+            lines.Add(new InvoiceLine($"{m.OverageCalls:N0} API calls over the {m.IncludedCalls:N0} included, at {m.OverageRateUsd} USD", m.OverageUsd));
         }
 
-        return new { dueAt = m.PeriodEnd, lines, totalUsd = lines.Sum(l => (decimal)l.GetType().GetProperty("amountUsd")!.GetValue(l)!) };
+        return new InvoicePreview(m.PeriodEnd, lines, lines.Sum(l => l.AmountUsd));
     }
 }
 
@@ -59,3 +59,9 @@ internal sealed record MeterReading(
     decimal OverageRateUsd,
     decimal OverageUsd,
     System.Collections.Immutable.ImmutableArray<UsageDay> Days);
+
+/// <summary>The next invoice as the meter predicts it.</summary>
+internal sealed record InvoicePreview(DateTimeOffset DueAt, IReadOnlyList<InvoiceLine> Lines, decimal TotalUsd);
+
+/// <summary>One line of an invoice preview.</summary>
+internal sealed record InvoiceLine(string Description, decimal AmountUsd);

@@ -12,8 +12,4 @@ internal static class Problems
         Results.Problem(statusCode: 401, title: title, type: type, extensions: extensions);
 
     public static IResult Conflict(string title) => Results.Problem(statusCode: 409, title: title);
-
-    /// <summary>A plan limit reached: 403 naming the limit (402 is kept for payment problems).</summary>
-    public static IResult Quota(string limit, string detail) =>
-        Results.Problem(statusCode: 403, title: $"The plan's {limit} limit is reached.", detail: detail, extensions: new Dictionary<string, object?> { ["limit"] = limit });
 }

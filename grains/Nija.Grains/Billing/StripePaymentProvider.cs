@@ -1,7 +1,6 @@
 using System.Globalization;
 using Nija.GrainInterfaces.Billing;
 using Nija.GrainInterfaces.Plans;
-using Nija.Grains.Plans;
 
 namespace Nija.Grains.Billing;
 
@@ -11,7 +10,7 @@ namespace Nija.Grains.Billing;
 /// effect at the period end), cancel-at-period-end, the billing portal, and meter events for
 /// metered API calls. Outcomes arrive by webhook.
 /// </summary>
-public sealed class StripePaymentProvider(StripeClient stripe, PlanCatalog plans, BillingOptions options) : IPaymentProvider
+public sealed class StripePaymentProvider(StripeClient stripe, BillingOptions options) : IPaymentProvider
 {
     public string Name => "stripe";
 
@@ -87,9 +86,6 @@ public sealed class StripePaymentProvider(StripeClient stripe, PlanCatalog plans
             new("identifier", idempotencyKey),
         ], "meter-" + idempotencyKey, cancellationToken);
     }
-
-    /// <summary>The plan and interval a Stripe price id stands for (for webhooks).</summary>
-    public (PlanTier Tier, BillingInterval Interval)? PlanOf(string priceId) => plans.OfStripePrice(priceId);
 
     private async Task<System.Text.Json.JsonElement> SubscriptionAsync(BillingAccount account, CancellationToken cancellationToken)
     {

@@ -58,7 +58,7 @@ public static class TradingSiloBuilderExtensions
             var options = sp.GetRequiredService<IOptions<BillingOptions>>().Value;
             return options.Provider switch
             {
-                "stripe" => new StripePaymentProvider(sp.GetRequiredService<StripeClient>(), sp.GetRequiredService<PlanCatalog>(), options),
+                "stripe" => new StripePaymentProvider(sp.GetRequiredService<StripeClient>(), options),
                 "midtrans" => new MidtransPaymentProvider(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(MidtransPaymentProvider)), options),
                 _ => new SimulatedPaymentProvider(options),
             };

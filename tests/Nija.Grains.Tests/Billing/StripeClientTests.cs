@@ -30,8 +30,7 @@ public sealed class StripeClientTests : IAsyncLifetime
             PublicBaseUrl = "https://app.nija.test",
             Stripe = new StripeOptions { SecretKey = FakeStripe.SecretKey, WebhookSecret = "whsec_x", ApiBase = _stripe.BaseAddress.ToString(), ApiVersion = FakeStripe.Version },
         };
-        var plans = PlanCatalogLoader.Load(Path.Combine(Nija.Tests.Shared.NodeScripts.RepoRoot(), "api", "plans.json"));
-        return new StripePaymentProvider(new StripeClient(_http, Options.Create(options), TimeProvider.System), plans, options);
+        return new StripePaymentProvider(new StripeClient(_http, Options.Create(options), TimeProvider.System), options);
     }
 
     private static readonly BillingAccount Account = new("u_1", "trader@example.com", null, null, null);

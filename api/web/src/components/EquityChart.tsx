@@ -8,11 +8,13 @@ export function TimeSeriesChart({ points, label, empty }: { points: { at: string
     if (!host.current || points.length === 0) return;
     const chart = createChart(host.current, { height: 220, layout: { background: { color: 'transparent' }, textColor: getComputedStyle(document.body).color } });
     const series = chart.addSeries(AreaSeries, { lineWidth: 2 });
-    const seen = new Set<number>();
-    series.setData(points
-      .map(p => ({ time: Math.floor(new Date(p.at).getTime() / 1000) as UTCTimestamp, value: p.value }))
-      .filter(p => !seen.has(p.time) && seen.add(p.time) !== undefined)
-      .sort((a, b) => a.time - b.time));
+    // The chart needs one point per second in ascending order: the first point of each second is kept.
+    const bySecond = new Map<number, number>();
+    for (const p of points) {
+      const time = Math.floor(new Date(p.at).getTime() / 1000);
+      if (!bySecond.has(time)) bySecond.set(time, p.value);
+    }
+    series.setData([...bySecond].sort((a, b) => a[0] - b[0]).map(([time, value]) => ({ time: time as UTCTimestamp, value })));
     chart.timeScale().fitContent();
     return () => chart.remove();
   }, [points]);

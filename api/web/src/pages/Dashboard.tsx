@@ -29,7 +29,6 @@ export function Dashboard() {
       tradeExecuted: () => { void balance.reload(); },
       notification: (n: { message: string }) => setNotice(n.message),
     }, setLive);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const b = balance.data;
