@@ -1,8 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Nija.Grains.Demo;
 using Nija.Grains.Hosting;
+using Nija.Runtime.Cluster;
 using Nija.Runtime.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.UseNijaSilo(silo => silo.AddGrains(typeof(GreeterGrain).Assembly).UseConfiguredStorage().AddTradingServices());
-await builder.Build().RunAsync();
+using var host = builder.Build();
+await host.RunAsync();
+
+// A silo its peers declared dead exits with an error, so a supervisor restarts it (as a new generation).
+return host.Services.GetRequiredService<ClusterView>().WasDeclaredDead ? 3 : 0;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Nija.Runtime.Cluster;
 using Nija.Runtime.Hosting;
 using Nija.Runtime.Sql;
 using Npgsql;
@@ -12,7 +13,7 @@ public static class PostgreSqlSiloBuilderExtensions
 {
     /// <summary>
     /// Uses PostgreSQL (settings from <c>Nija:Storage:PostgreSql</c>, then <paramref name="configure"/>) as
-    /// the storage named <paramref name="name"/> and as the reminder table. The schema is migrated at start.
+    /// the storage named <paramref name="name"/>, the reminder table and the cluster membership table. The schema is migrated at start.
     /// </summary>
     public static ISiloBuilder UsePostgreSql(this ISiloBuilder silo, Action<PostgreSqlStorageOptions>? configure = null, string name = "Default")
     {
@@ -22,6 +23,8 @@ public static class PostgreSqlSiloBuilderExtensions
             var o = sp.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value;
             return new PostgreSqlDialect(NpgsqlDataSource.Create(o.ConnectionString), o.WriteConcurrency);
         });
+        // The same database holds the cluster's membership (used when Nija:Cluster:Enabled is true).
+        silo.Services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(sp => new SqlMembershipTable(sp.GetRequiredService<PostgreSqlDialect>())));
         return silo.UseSqlStorage<PostgreSqlDialect>(name, sp => sp.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value.MaxWriteBatch);
     }
 }

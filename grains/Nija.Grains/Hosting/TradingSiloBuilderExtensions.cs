@@ -107,6 +107,8 @@ public static class TradingSiloBuilderExtensions
     /// <summary>Keeps this silo's cache of the global kill switch current: loads it, then follows its stream.</summary>
     private sealed class GlobalKillSwitchStartupTask(IServiceProvider services, GlobalKillSwitchCache cache) : ISiloStartupTask
     {
+        public bool CallsGrains => true;
+
         public async Task ExecuteAsync(CancellationToken cancellationToken)
         {
             await services.GetStreamProvider().GetStream<KillSwitchState>(GlobalRiskGrain.Stream).SubscribeAsync((s, _) =>

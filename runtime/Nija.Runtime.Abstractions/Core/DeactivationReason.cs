@@ -17,6 +17,8 @@ public enum DeactivationReasonCode
     ExplicitRequest,
     /// <summary>Activation failed.</summary>
     ActivationFailed,
+    /// <summary>The grain belongs to another silo after a membership change (it moves on its next call).</summary>
+    Migrating,
 }
 
 /// <summary>A deactivation reason with a human-readable description.</summary>

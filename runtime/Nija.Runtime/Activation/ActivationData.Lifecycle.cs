@@ -157,8 +157,12 @@ internal sealed partial class ActivationData
 
         try
         {
-            using var cts = new CancellationTokenSource(_catalog.Options.DeactivationTimeout, _catalog.Time);
-            await _grain!.OnDeactivateAsync(_deactivation!, cts.Token);
+            // A silo declared dead must not write: the grain already lives on another silo.
+            if (!_catalog.IsAbandoned)
+            {
+                using var cts = new CancellationTokenSource(_catalog.Options.DeactivationTimeout, _catalog.Time);
+                await _grain!.OnDeactivateAsync(_deactivation!, cts.Token);
+            }
         }
         catch (Exception e)
         {
@@ -180,7 +184,7 @@ internal sealed partial class ActivationData
         {
             if (m.Kind == MessageKind.Request)
             {
-                _catalog.Dispatch(m);
+                _catalog.Forward(m);
             }
             else
             {

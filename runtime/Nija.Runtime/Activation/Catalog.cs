@@ -25,6 +25,7 @@ internal sealed partial class Catalog
     private readonly Lazy<IGrainFactory> _factory;
     private long _activationSeq;
     private volatile bool _stopping;
+    private volatile bool _abandoned;
 
     public Catalog(
         GrainTypeRegistry registry,
@@ -101,6 +102,22 @@ internal sealed partial class Catalog
         }
     }
 
+    /// <summary>Where a message that an activation gave back goes (the cluster router); here when unset.</summary>
+    public Action<Message>? Forwarder { get; set; }
+
+    /// <summary>Sends on a message that its activation did not run (it deactivated first).</summary>
+    public void Forward(Message msg)
+    {
+        if (Forwarder is { } forward)
+        {
+            forward(msg);
+        }
+        else
+        {
+            Dispatch(msg);
+        }
+    }
+
     public ActivationData Create(GrainId id, GrainClassMetadata cls) => new(id, cls, Interlocked.Increment(ref _activationSeq), this);
 
     public void OnDeactivated(ActivationData act)
@@ -131,6 +148,21 @@ internal sealed partial class Catalog
         _stopping = true;
         var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is shutting down.");
         await Task.WhenAll(All.ToList().Select(a => a.RequestDeactivation(reason))).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the silo was declared dead: its grains go without running OnDeactivateAsync (they live elsewhere now).</summary>
+    public bool IsAbandoned => _abandoned;
+
+    /// <summary>Stops taking activations and drops the ones here without writing anything.</summary>
+    public void Abandon()
+    {
+        _abandoned = true;
+        _stopping = true;
+        var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo was declared dead by its peers.");
+        foreach (var act in All.ToList())
+        {
+            _ = act.RequestDeactivation(reason);
+        }
     }
 
     /// <summary>Deactivates activations idle for longer than their type's age limit.</summary>

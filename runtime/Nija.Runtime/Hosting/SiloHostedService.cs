@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Nija.Runtime.Activation;
+using Nija.Runtime.Cluster;
 using Nija.Runtime.Metadata;
 using Nija.Runtime.Reminders;
 
 namespace Nija.Runtime.Hosting;
 
 /// <summary>
-/// The silo's lifecycle in the host: at start it checks every grain interface, loads reminders and
-/// starts the idle collector; at stop it stops reminders and deactivates every grain (so each one
-/// can write its state) before the host exits.
+/// The silo's lifecycle in the host: at start it checks every grain interface, runs the start-up
+/// tasks (schema migrations), joins the cluster when there is one, loads reminders and starts the
+/// idle collector; at stop it leaves the cluster's ring, stops reminders and deactivates every grain
+/// (so each one can write its state) before it leaves membership and the host exits.
 /// </summary>
 internal sealed class SiloHostedService(
     GrainInterfaceValidator validator,
@@ -17,14 +19,25 @@ internal sealed class SiloHostedService(
     Catalog catalog,
     TimeProvider time,
     IOptions<SiloOptions> options,
-    IEnumerable<ISiloStartupTask> startupTasks) : IHostedService, IDisposable
+    IEnumerable<ISiloStartupTask> startupTasks,
+    ClusterLifecycle cluster) : IHostedService, IDisposable
 {
     private ITimer? _collector;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         validator.Validate();
-        foreach (var task in startupTasks)
+        foreach (var task in startupTasks.Where(t => !t.CallsGrains))
+        {
+            await task.ExecuteAsync(cancellationToken);
+        }
+
+        if (cluster.IsEnabled)
+        {
+            await cluster.StartAsync(cancellationToken);
+        }
+
+        foreach (var task in startupTasks.Where(t => t.CallsGrains))
         {
             await task.ExecuteAsync(cancellationToken);
         }
@@ -37,10 +50,19 @@ internal sealed class SiloHostedService(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _collector?.Dispose();
-        reminders.Stop();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.ShutdownTimeout);
+        if (cluster.IsEnabled)
+        {
+            await cluster.LeaveAsync(timeout.Token);
+        }
+
+        reminders.Stop();
         await catalog.DeactivateAllAsync(timeout.Token);
+        if (cluster.IsEnabled)
+        {
+            await cluster.StopAsync(timeout.Token);
+        }
     }
 
     public void Dispose() => _collector?.Dispose();

@@ -29,6 +29,12 @@ public sealed class SiloOptions
     /// <summary>How long shutdown waits for every grain to deactivate.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The shortest reminder period allowed (a minute by default; tests shorten it).</summary>
+    public TimeSpan MinimumReminderPeriod { get; set; } = Abstractions.Reminders.IReminderRegistry.MinimumPeriod;
+
+    /// <summary>In a cluster: how often a silo re-reads the reminders of the hash ranges it owns.</summary>
+    public TimeSpan ReminderRefreshPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Per stream subscriber: items queued before new ones are dropped for that subscriber.</summary>
     public int StreamQueueCapacity { get; set; } = 10_000;
 }
@@ -51,6 +57,8 @@ public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         Positive(options.CollectionQuantum, nameof(options.CollectionQuantum), errors);
         Positive(options.DeactivationTimeout, nameof(options.DeactivationTimeout), errors);
         Positive(options.ShutdownTimeout, nameof(options.ShutdownTimeout), errors);
+        Positive(options.MinimumReminderPeriod, nameof(options.MinimumReminderPeriod), errors);
+        Positive(options.ReminderRefreshPeriod, nameof(options.ReminderRefreshPeriod), errors);
         foreach (var (type, limit) in options.CollectionAgeLimits)
         {
             Positive(limit, $"{nameof(options.CollectionAgeLimits)}:{type}", errors);

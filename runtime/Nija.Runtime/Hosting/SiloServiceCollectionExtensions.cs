@@ -8,9 +8,11 @@ using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Abstractions.Reminders;
 using Nija.Runtime.Abstractions.Streams;
 using Nija.Runtime.Activation;
+using Nija.Runtime.Cluster;
 using Nija.Runtime.Messaging;
 using Nija.Runtime.Metadata;
 using Nija.Runtime.Metrics;
+using Nija.Runtime.Networking;
 using Nija.Runtime.Proxies;
 using Nija.Runtime.Reminders;
 using Nija.Runtime.Serialization;
@@ -52,6 +54,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<GrainActivator>();
         services.AddSingleton<Catalog>();
         services.AddSingleton<GrainCallInvoker>();
+        AddCluster(services, configuration);
         services.AddSingleton(sp => new GrainReferenceFactory(sp.GetRequiredService<GrainTypeRegistry>(), sp.GetRequiredService<GrainCallInvoker>()));
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainReferenceFactory>());
         services.AddSingleton<RuntimeStatistics>();
@@ -65,6 +68,23 @@ public static class SiloServiceCollectionExtensions
         silo.AddMemoryStreams("Default");
         configure(silo);
         return services;
+    }
+
+    private static void AddCluster(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>();
+        services.TryAddSingleton<IMembershipTable, UnconfiguredMembershipTable>();
+        services.AddSingleton<ClusterView>();
+        services.AddSingleton<ILocalSiloDetails>(sp => sp.GetRequiredService<ClusterView>());
+        services.AddSingleton<WireMethods>();
+        services.AddSingleton<CallCodec>();
+        services.AddSingleton<ConnectionPool>();
+        services.AddSingleton<MessageRouter>();
+        services.AddSingleton<MembershipAgent>();
+        services.AddSingleton<SiloListener>();
+        services.AddSingleton<Rebalancer>();
+        services.AddSingleton<ClusterLifecycle>();
     }
 
     /// <summary>Adds an in-process stream provider.</summary>

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Nija.Runtime.Abstractions.Context;
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Abstractions.Filters;
-using Nija.Runtime.Activation;
 using Nija.Runtime.Filters;
 using Nija.Runtime.Hosting;
 using Nija.Runtime.Metadata;
@@ -12,9 +11,9 @@ namespace Nija.Runtime.Messaging;
 
 /// <summary>
 /// The caller's half of a call: copies the arguments, runs the outgoing filters, stamps the call
-/// chain and request context, arms the response timeout and hands the message to the catalog.
+/// chain and request context, arms the response timeout and hands the message to the router.
 /// </summary>
-internal sealed class GrainCallInvoker(Catalog catalog, TimeProvider time, IOptions<SiloOptions> options, IEnumerable<IOutgoingGrainCallFilter> filters)
+internal sealed class GrainCallInvoker(Networking.MessageRouter router, TimeProvider time, IOptions<SiloOptions> options, IEnumerable<IOutgoingGrainCallFilter> filters)
 {
     private readonly IOutgoingGrainCallFilter[] _filters = [.. filters];
     private readonly TimeSpan _defaultTimeout = options.Value.DefaultResponseTimeout;
@@ -64,13 +63,13 @@ internal sealed class GrainCallInvoker(Catalog catalog, TimeProvider time, IOpti
         };
         if (method.IsOneWay)
         {
-            catalog.Dispatch(msg);
+            router.Send(msg);
             completion.Complete(null);
             return;
         }
 
         completion.ArmTimeout(time, timeout, msg);
-        catalog.Dispatch(msg);
+        router.Send(msg);
     }
 
     private static async Task RunFiltersAsync(OutgoingCallContext context, ResponseCompletion completion)

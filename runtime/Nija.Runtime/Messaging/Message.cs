@@ -39,4 +39,7 @@ internal sealed class Message
     public TimeSpan Timeout { get; init; }
 
     public long StartTimestamp { get; init; }
+
+    /// <summary>How many times the call was sent on after it could not run where it went (cluster only).</summary>
+    public int Attempts { get; set; }
 }

@@ -14,6 +14,7 @@ internal sealed class GrainMethodMetadata
         Method = method;
         GrainClass = grainClass;
         Name = $"{method.DeclaringType!.Name}.{method.Name}";
+        WireId = WireIdOf(method);
         IsReadOnly = method.GetCustomAttribute<ReadOnlyAttribute>() is not null;
         IsAlwaysInterleave = method.GetCustomAttribute<AlwaysInterleaveAttribute>() is not null;
         IsOneWay = method.GetCustomAttribute<OneWayAttribute>() is not null;
@@ -22,6 +23,7 @@ internal sealed class GrainMethodMetadata
         Invoker = MethodInvokerCompiler.CompileInvoker(method, ReturnShape);
         ResultGetter = ReturnShape.ResultType is { } rt ? MethodInvokerCompiler.CompileResultGetter(rt) : null;
         CreateCompletion = MethodInvokerCompiler.CompileCompletionFactory(ReturnShape);
+        ParameterTypes = [.. method.GetParameters().Select(p => p.ParameterType)];
         ArgumentCopiers = [.. method.GetParameters().Select(p => copier.For(p.ParameterType))];
         ResultCopier = ReturnShape.ResultType is { } r ? copier.For(r) : null;
         Stats = stats.GetOrCreate(grainClass.GrainType, Name);
@@ -36,6 +38,9 @@ internal sealed class GrainMethodMetadata
     public GrainClassMetadata GrainClass { get; }
 
     public string Name { get; }
+
+    /// <summary>Names the method on the wire: the same in every process running the same contracts.</summary>
+    public uint WireId { get; }
 
     public bool IsReadOnly { get; }
 
@@ -55,10 +60,26 @@ internal sealed class GrainMethodMetadata
 
     public Func<ResponseCompletion> CreateCompletion { get; }
 
+    /// <summary>The declared parameter types, in order.</summary>
+    public Type[] ParameterTypes { get; }
+
     /// <summary>Per argument: a copier, or null when the type is provably immutable.</summary>
     public Func<object?, object?>?[] ArgumentCopiers { get; }
 
     public Func<object?, object?>? ResultCopier { get; }
 
     public GrainMethodStats Stats { get; }
+
+    /// <summary>A stable 32-bit id of "Interface.Method(parameter types)".</summary>
+    public static uint WireIdOf(MethodInfo method)
+    {
+        var signature = $"{method.DeclaringType!.FullName}.{method.Name}({string.Join(',', method.GetParameters().Select(p => p.ParameterType.FullName))})";
+        var hash = 2166136261u;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(signature))
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return hash;
+    }
 }

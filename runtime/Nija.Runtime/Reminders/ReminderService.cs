@@ -3,40 +3,68 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Abstractions.Reminders;
+using Nija.Runtime.Cluster;
 using Nija.Runtime.Hosting;
 using Nija.Runtime.Proxies;
 
 namespace Nija.Runtime.Reminders;
 
 /// <summary>
-/// Keeps a local timer for every stored reminder of this silo and delivers each tick as a call to
-/// the grain's <see cref="IRemindable.ReceiveReminder"/>, which activates it if needed. Ticks are
-/// not recorded as delivered: after a crash a tick can come again (see <see cref="IRemindable"/>).
+/// Keeps a local timer for every stored reminder this silo owns and delivers each tick as a call to
+/// the grain's <see cref="IRemindable.ReceiveReminder"/>, which activates it if needed. Outside a
+/// cluster the silo owns them all; in one it owns the reminders whose grain hash falls in its ranges
+/// of the hash ring (the same silo that owns the grain), re-reads them when the view changes, so a
+/// dead silo's reminders tick on at their new owners. Ticks are not recorded as delivered: after a
+/// crash a tick can come again (see <see cref="IRemindable"/>).
 /// </summary>
 internal sealed partial class ReminderService(
     IReminderTable table,
     GrainReferenceFactory factory,
+    ClusterView view,
     TimeProvider time,
     IOptions<SiloOptions> options,
-    ILogger<ReminderService> log) : IReminderRegistry
+    ILogger<ReminderService> log) : IReminderRegistry, IDisposable
 {
     private readonly ConcurrentDictionary<(GrainId, string), LocalReminder> _local = new();
+    private readonly SemaphoreSlim _loadGate = new(1, 1);
     private readonly string _serviceId = options.Value.ServiceId;
+    private readonly TimeSpan _minimumPeriod = options.Value.MinimumReminderPeriod;
     private readonly TimeProvider _time = time;
+    private ITimer? _refresh;
     private volatile bool _stopped;
+
+    private bool Partitioned => view.IsEnabled && !view.IsClient;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _stopped = false;
-        foreach (var entry in await table.ReadRangeAsync(_serviceId, 0, uint.MaxValue, cancellationToken))
+        if (view.IsClient)
         {
-            Schedule(entry);
+            // A client owns no grains, so no reminders either.
+            return;
         }
+
+        if (!Partitioned)
+        {
+            foreach (var entry in await table.ReadRangeAsync(_serviceId, 0, uint.MaxValue, cancellationToken))
+            {
+                Schedule(entry);
+            }
+
+            return;
+        }
+
+        view.Changed += OnViewChanged;
+        await LoadOwnedAsync(cancellationToken);
+        var period = options.Value.ReminderRefreshPeriod;
+        _refresh = _time.CreateTimer(static s => _ = ((ReminderService)s!).ReloadAsync(), this, period, period);
     }
 
     public void Stop()
     {
         _stopped = true;
+        view.Changed -= OnViewChanged;
+        _refresh?.Dispose();
         foreach (var r in _local.Values)
         {
             r.Dispose();
@@ -45,14 +73,24 @@ internal sealed partial class ReminderService(
         _local.Clear();
     }
 
+    public void Dispose()
+    {
+        _refresh?.Dispose();
+        _loadGate.Dispose();
+    }
+
     public async Task<IGrainReminder> RegisterOrUpdateReminder(GrainId grainId, string reminderName, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reminderName);
-        ArgumentOutOfRangeException.ThrowIfLessThan(period, IReminderRegistry.MinimumPeriod);
+        ArgumentOutOfRangeException.ThrowIfLessThan(period, _minimumPeriod);
         ArgumentOutOfRangeException.ThrowIfLessThan(dueTime, TimeSpan.Zero);
         var entry = new ReminderEntry(_serviceId, grainId, reminderName, _time.GetUtcNow() + dueTime, period);
         await table.UpsertAsync(entry, CancellationToken.None);
-        Schedule(entry);
+        if (view.IsLocal(grainId))
+        {
+            Schedule(entry);
+        }
+
         return new GrainReminder(reminderName, period);
     }
 
@@ -74,6 +112,62 @@ internal sealed partial class ReminderService(
     /// <summary>The reminders this silo is ticking.</summary>
     public IReadOnlyCollection<ReminderEntry> Scheduled => [.. _local.Values.Select(l => l.Entry)];
 
+    private void OnViewChanged(MembershipSnapshot snapshot) => _ = ReloadAsync();
+
+    private async Task ReloadAsync()
+    {
+        try
+        {
+            await LoadOwnedAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException or InvalidOperationException or ObjectDisposedException)
+        {
+            LoadFailed(e);
+        }
+    }
+
+    /// <summary>Schedules the reminders of the ranges this silo owns and drops the ones it no longer owns.</summary>
+    private async Task LoadOwnedAsync(CancellationToken cancellationToken)
+    {
+        await _loadGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            foreach (var (key, local) in _local)
+            {
+                if (!view.IsLocal(key.Item1) && _local.TryRemove(KeyValuePair.Create(key, local)))
+                {
+                    local.Dispose();
+                }
+            }
+
+            if (view.Self is not { } self)
+            {
+                return;
+            }
+
+            foreach (var (begin, end) in view.Ring.RangesOf(self))
+            {
+                foreach (var entry in await table.ReadRangeAsync(_serviceId, begin, end, cancellationToken))
+                {
+                    if (view.IsLocal(entry.GrainId)
+                        && (!_local.TryGetValue((entry.GrainId, entry.Name), out var existing) || existing.Entry != entry))
+                    {
+                        Schedule(entry);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _loadGate.Release();
+        }
+    }
+
     private void Schedule(ReminderEntry entry)
     {
         if (_stopped)
@@ -81,7 +175,7 @@ internal sealed partial class ReminderService(
             return;
         }
 
-        var local = new LocalReminder(entry, this);
+        var local = new LocalReminder(entry, _time, TickAsync);
         _local.AddOrUpdate((entry.GrainId, entry.Name), local, (_, old) =>
         {
             old.Dispose();
@@ -113,43 +207,6 @@ internal sealed partial class ReminderService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Name} of {Grain} failed to tick")]
     private partial void TickFailed(Exception e, string name, GrainId grain);
 
-    private sealed class LocalReminder(ReminderEntry entry, ReminderService owner) : IDisposable
-    {
-        private readonly ReminderService _owner = owner;
-        private ITimer? _timer;
-        private volatile bool _disposed;
-
-        public ReminderEntry Entry => entry;
-
-        public bool IsDisposed => _disposed;
-
-        public void Arm(DateTimeOffset due)
-        {
-            var delay = due - _owner._time.GetUtcNow();
-            _timer?.Dispose();
-            if (_disposed)
-            {
-                return;
-            }
-
-            _timer = _owner._time.CreateTimer(
-                static s =>
-                {
-                    var (self, at) = ((LocalReminder, DateTimeOffset))s!;
-                    if (!self._disposed)
-                    {
-                        _ = self._owner.TickAsync(self, at);
-                    }
-                },
-                (this, due),
-                delay < TimeSpan.Zero ? TimeSpan.Zero : delay,
-                Timeout.InfiniteTimeSpan);
-        }
-
-        public void Dispose()
-        {
-            _disposed = true;
-            _timer?.Dispose();
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading this silo's reminders failed; the next view change or refresh tries again")]
+    private partial void LoadFailed(Exception e);
 }

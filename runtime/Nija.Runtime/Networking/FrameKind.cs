@@ -1,0 +1,23 @@
+namespace Nija.Runtime.Networking;
+
+/// <summary>What a frame on a silo connection carries.</summary>
+internal enum FrameKind : byte
+{
+    Request = 1,
+    Response = 2,
+    Ping = 3,
+    Pong = 4,
+
+    /// <summary>The membership table changed: read it now.</summary>
+    MembershipChanged = 5,
+}
+
+/// <summary>How a call ended, in a response frame.</summary>
+internal enum ResponseStatus : byte
+{
+    Ok = 1,
+    Error = 2,
+
+    /// <summary>Not run: the grain is not owned here under this silo's view. Safe to send again.</summary>
+    Rejected = 3,
+}

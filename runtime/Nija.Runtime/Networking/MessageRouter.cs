@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using Nija.Runtime.Abstractions.Core;
+using Nija.Runtime.Activation;
+using Nija.Runtime.Cluster;
+using Nija.Runtime.Messaging;
+using Nija.Runtime.Metadata;
+
+namespace Nija.Runtime.Networking;
+
+/// <summary>
+/// Decides where a call runs. Outside a cluster: here. In a cluster: on the silo the hash ring names
+/// (a [StatelessWorker] runs on the calling silo). A call that arrives for a grain this silo does
+/// not own under its view is rejected unrun, and the caller sends it again once views agree; a call
+/// that may have run is never sent twice.
+/// </summary>
+internal sealed class MessageRouter
+{
+    private const int MaxAttempts = 60;
+    private readonly Catalog _catalog;
+    private readonly ConnectionPool _pool;
+    private readonly GrainTypeRegistry _registry;
+    private readonly TimeProvider _time;
+
+    public MessageRouter(Catalog catalog, ClusterView view, ConnectionPool pool, GrainTypeRegistry registry, TimeProvider time)
+    {
+        _catalog = catalog;
+        View = view;
+        _pool = pool;
+        _registry = registry;
+        _time = time;
+        catalog.Forwarder = Send;
+        pool.Router = this;
+    }
+
+    public ClusterView View { get; }
+
+    /// <summary>Sends a call made in this process.</summary>
+    public void Send(Message msg)
+    {
+        if (!View.IsEnabled)
+        {
+            _catalog.Dispatch(msg);
+            return;
+        }
+
+        SiloAddress? target;
+        try
+        {
+            target = Resolve(msg.Target);
+        }
+        catch (InvalidOperationException e)
+        {
+            msg.Completion?.Fail(e);
+            return;
+        }
+
+        if (target is null)
+        {
+            Reroute(msg);
+        }
+        else if (target == View.Self)
+        {
+            _catalog.Dispatch(msg);
+        }
+        else if (msg.Completion is RemoteResponseCompletion remote)
+        {
+            // A call that came in but is not ours (any more): the caller sends it on, having not run it.
+            remote.Reject(View.Version, $"{msg.Target} is not owned by {View.Self}.");
+        }
+        else
+        {
+            _pool.Send(target.Value, msg);
+        }
+    }
+
+    /// <summary>Takes a call that came in over a connection.</summary>
+    public void Deliver(Message msg, long senderVersion)
+    {
+        if (senderVersion > View.Version)
+        {
+            View.RequestRefresh();
+            if (msg.Completion is RemoteResponseCompletion ahead)
+            {
+                ahead.Reject(View.Version, "The caller's membership view is newer than this silo's; try again.");
+                return;
+            }
+        }
+
+        Send(msg);
+    }
+
+    /// <summary>Sends a call that was not run again after a short wait (the view may have moved), or fails it when time is up.</summary>
+    public void Reroute(Message msg)
+    {
+        msg.Attempts++;
+        var elapsed = Stopwatch.GetElapsedTime(msg.StartTimestamp);
+        if (msg.Attempts > MaxAttempts || (msg.Timeout != Timeout.InfiniteTimeSpan && elapsed >= msg.Timeout))
+        {
+            msg.Completion?.Fail(new SiloUnavailableException(
+                $"No silo took {msg.Name} on {msg.Target} after {msg.Attempts - 1} attempts in {elapsed.TotalSeconds:F1} s (view {View.Version})."));
+            return;
+        }
+
+        _ = SendLaterAsync(msg, TimeSpan.FromMilliseconds(Math.Min(20 * msg.Attempts, 250)));
+    }
+
+    private async Task SendLaterAsync(Message msg, TimeSpan delay)
+    {
+        await Task.Delay(delay, _time);
+        Send(msg);
+    }
+
+    private SiloAddress? Resolve(GrainId grain)
+    {
+        if (!View.IsClient && _registry.GetClass(grain.Type).StatelessWorkerMax is not null)
+        {
+            return View.Self;
+        }
+
+        return View.Ring.OwnerOf(grain);
+    }
+}

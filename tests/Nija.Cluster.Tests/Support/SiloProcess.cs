@@ -1,0 +1,124 @@
+using System.Diagnostics;
+
+namespace Nija.Cluster.Tests.Support;
+
+/// <summary>
+/// A real silo process (silo/Nija.Silo.dll) on PostgreSQL, configured through environment variables
+/// the way deploy/local-cluster.sh configures it. Its output goes to a log file the tests quote when they fail.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private SiloProcess(Process process, int port, string logPath)
+    {
+        _process = process;
+        Port = port;
+        LogPath = logPath;
+    }
+
+    public int Port { get; }
+
+    public string Endpoint => $"127.0.0.1:{Port}";
+
+    public string LogPath { get; }
+
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public static SiloProcess Start(string serviceId, int port, string logPath, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Repo.SiloDll },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(logPath)!,
+        };
+        foreach (var (key, value) in ClusterSettings.ForSilo(serviceId, port).Concat(settings ?? new Dictionary<string, string>()))
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
+        var sync = new Lock();
+        void Write(string? line)
+        {
+            if (line is not null)
+            {
+                lock (sync)
+                {
+                    log.WriteLine(line);
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.Exited += (_, _) => { lock (sync) { log.Dispose(); } };
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new SiloProcess(process, port, logPath);
+    }
+
+    /// <summary>kill -9: no goodbye, no state written.</summary>
+    public void Kill() => _process.Kill();
+
+    /// <summary>kill -STOP: the process freezes with its sockets open.</summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>kill -CONT.</summary>
+    public void Thaw() => Signal("CONT");
+
+    /// <summary>kill -TERM: the silo shuts down gracefully and exits.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        Signal("TERM");
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+    }
+
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+    }
+
+    public string LogTail(int lines = 40)
+    {
+        try
+        {
+            using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(lines));
+        }
+        catch (IOException e)
+        {
+            return $"(log unreadable: {e.Message})";
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Thaw();
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Nija.Grains.Demo;
+using Nija.Runtime.Abstractions.Core;
+using Nija.Runtime.Cluster;
+using Nija.Runtime.Hosting;
+using Nija.Runtime.PostgreSql;
+using Npgsql;
+
+namespace Nija.Cluster.Tests.Support;
+
+/// <summary>
+/// A deployment of its own (a fresh service id on the shared test PostgreSQL): silo processes, an
+/// in-process cluster client, and direct reads of the membership table.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    private readonly List<SiloProcess> _all = [];
+    private readonly PostgreSqlDialect _dialect = new(NpgsqlDataSource.Create(ClusterSettings.ConnectionString), 1);
+    private IHost? _client;
+
+    public TestCluster(string name)
+    {
+        ServiceId = $"{name}-{Guid.NewGuid():N}"[..40];
+        LogDir = Path.Combine(Path.GetTempPath(), "nija-cluster-tests", ServiceId);
+        Directory.CreateDirectory(LogDir);
+        Table = new SqlMembershipTable(_dialect);
+    }
+
+    public string ServiceId { get; }
+
+    public string LogDir { get; }
+
+    public SqlMembershipTable Table { get; }
+
+    /// <summary>The silos started and not yet killed or stopped, by endpoint.</summary>
+    public Dictionary<string, SiloProcess> Silos { get; } = [];
+
+    public IGrainFactory Grains => _client?.Services.GetRequiredService<IGrainFactory>() ?? throw new InvalidOperationException("Start the client first.");
+
+    /// <summary>Starts silos on free ports and waits until all are Active.</summary>
+    public async Task<IReadOnlyList<SiloProcess>> StartSilosAsync(int count)
+    {
+        var started = Enumerable.Range(0, count).Select(_ => StartSilo(ClusterSettings.FreePort())).ToList();
+        foreach (var silo in started)
+        {
+            await WaitActiveAsync(silo);
+        }
+
+        return started;
+    }
+
+    public SiloProcess StartSilo(int port, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var silo = SiloProcess.Start(ServiceId, port, Path.Combine(LogDir, $"silo-{port}.log"), settings);
+        _all.Add(silo);
+        Silos[silo.Endpoint] = silo;
+        return silo;
+    }
+
+    public void Forget(SiloProcess silo) => Silos.Remove(silo.Endpoint);
+
+    public async Task StartClientAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var settings = ClusterSettings.Common(ServiceId);
+        settings["Nija:Cluster:Role"] = "Client";
+        builder.Configuration.AddInMemoryCollection(settings.Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)));
+        builder.UseNijaSilo(silo => silo.AddGrains(typeof(CounterGrain).Assembly, t => t == typeof(CounterGrain)).UsePostgreSql());
+        _client = builder.Build();
+        await _client.StartAsync();
+    }
+
+    public Task<MembershipSnapshot> ReadTableAsync() => Table.ReadAllAsync(ServiceId, CancellationToken.None);
+
+    /// <summary>Waits until the newest generation on the silo's endpoint is Active (and fails with its log if it exits).</summary>
+    public Task<MembershipEntry> WaitActiveAsync(SiloProcess silo, TimeSpan? timeout = null) =>
+        WaitForRowAsync(silo, e => e.Status == SiloStatus.Active, timeout ?? TimeSpan.FromSeconds(30), "Active");
+
+    public async Task<MembershipEntry> WaitForRowAsync(SiloProcess silo, Func<MembershipEntry, bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var row = (await ReadTableAsync()).Entries.Where(e => e.Silo.Endpoint == silo.Endpoint).MaxBy(e => e.Silo.Generation);
+            if (row is not null && condition(row))
+            {
+                return row;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Silo {silo.Endpoint} did not become {what} within {timeout} (row: {row}).\n{silo.LogTail()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.StopAsync();
+            _client.Dispose();
+        }
+
+        foreach (var silo in _all)
+        {
+            await silo.DisposeAsync();
+        }
+
+        await _dialect.DisposeAsync();
+    }
+}
