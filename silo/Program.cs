@@ -8,7 +8,15 @@ using Nija.Runtime.Hosting;
 var builder = Host.CreateApplicationBuilder(args);
 builder.UseNijaSilo(silo => silo.AddGrains(typeof(GreeterGrain).Assembly).UseConfiguredStorage().AddTradingServices());
 using var host = builder.Build();
-await host.RunAsync();
+var cluster = host.Services.GetRequiredService<ClusterView>();
+try
+{
+    await host.RunAsync();
+}
+catch (Exception) when (cluster.WasDeclaredDead)
+{
+    // Declared dead while still starting: the start-up work was cut short on purpose.
+}
 
 // A silo its peers declared dead exits with an error, so a supervisor restarts it (as a new generation).
-return host.Services.GetRequiredService<ClusterView>().WasDeclaredDead ? 3 : 0;
+return cluster.WasDeclaredDead ? 3 : 0;

@@ -19,6 +19,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
     private readonly ClusterView _view;
     private readonly ConnectionPool _calls;
     private readonly ConnectionPool _probes;
+    private readonly SiloListener _listener;
     private readonly TimeProvider _time;
     private readonly ClusterOptions _options;
     private readonly string _serviceId;
@@ -33,6 +34,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
         IMembershipTable table,
         ClusterView view,
         ConnectionPool calls,
+        SiloListener listener,
         CallCodec codec,
         TimeProvider time,
         IOptions<ClusterOptions> options,
@@ -42,6 +44,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
         _table = table;
         _view = view;
         _calls = calls;
+        _listener = listener;
         _probes = new ConnectionPool(options, codec) { Router = calls.Router };
         _time = time;
         _options = options.Value;
@@ -159,10 +162,13 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
         ViewChanged(snapshot.Version, snapshot.Active.Count);
     }
 
-    /// <summary>Tells every other listed silo that the table changed, so they read it now rather than at their next poll.</summary>
+    /// <summary>Tells every connected peer and every other listed silo that the table changed, so they read it now rather than at their next poll.</summary>
     private void Broadcast()
     {
         var version = _view.Version;
+
+        // Clients and silos connected to this one hear it on those connections at once.
+        _listener.NotifyAll(version);
         foreach (var entry in _view.Snapshot.Entries)
         {
             if (entry.Silo != _view.Self && entry.Status is SiloStatus.Active or SiloStatus.Joining or SiloStatus.ShuttingDown)

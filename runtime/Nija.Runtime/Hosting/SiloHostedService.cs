@@ -37,12 +37,22 @@ internal sealed class SiloHostedService(
             await cluster.StartAsync(cancellationToken);
         }
 
-        foreach (var task in startupTasks.Where(t => t.CallsGrains))
+        try
         {
-            await task.ExecuteAsync(cancellationToken);
+            foreach (var task in startupTasks.Where(t => t.CallsGrains))
+            {
+                await task.ExecuteAsync(cancellationToken);
+            }
+
+            await reminders.StartAsync(cancellationToken);
+        }
+        catch when (cluster.IsEnabled)
+        {
+            // Joined but could not finish starting: leave, so the others need not vote this silo out.
+            await cluster.StopAsync(CancellationToken.None);
+            throw;
         }
 
-        await reminders.StartAsync(cancellationToken);
         var quantum = options.Value.CollectionQuantum;
         _collector = time.CreateTimer(static s => ((Catalog)s!).CollectIdle(), catalog, quantum, quantum);
     }

@@ -21,6 +21,7 @@ internal abstract class Connection : IAsyncDisposable
     private readonly PipeWriter _output;
     private readonly Channel<Outgoing> _outgoing;
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _closing;
 
     protected Connection(Socket socket, int queueCapacity)
@@ -98,6 +99,18 @@ internal abstract class Connection : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Stops reading, lets every queued frame (answers and rejections already decided) reach the
+    /// peer, then closes: a leaving silo's last answers are not lost with its socket.
+    /// </summary>
+    public async Task CloseGracefullyAsync(TimeSpan timeout)
+    {
+        _input.CancelPendingRead();
+        _outgoing.Writer.TryComplete();
+        await Task.WhenAny(_drained.Task, Task.Delay(timeout));
+        Close(null);
+    }
+
     /// <summary>Handles one frame, on the read loop: must not block.</summary>
     protected abstract void OnFrame(FrameKind kind, ReadOnlySpan<byte> body);
 
@@ -146,6 +159,9 @@ internal abstract class Connection : IAsyncDisposable
                     break;
                 }
             }
+
+            // The queue was completed and everything in it is written.
+            _drained.TrySetResult();
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
@@ -170,7 +186,13 @@ internal abstract class Connection : IAsyncDisposable
                 }
 
                 _input.AdvanceTo(buffer.Start, buffer.End);
-                if (result.IsCompleted || result.IsCanceled)
+                if (result.IsCanceled)
+                {
+                    // A graceful close stopped reading; it closes once the answers are out.
+                    return;
+                }
+
+                if (result.IsCompleted)
                 {
                     break;
                 }

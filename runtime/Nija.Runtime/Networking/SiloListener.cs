@@ -20,6 +20,15 @@ internal sealed partial class SiloListener(IOptions<ClusterOptions> options, Cal
 
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>Tells every connected peer, clients included, that the membership table changed.</summary>
+    public void NotifyAll(long version)
+    {
+        foreach (var connection in _connections.Keys)
+        {
+            connection.Reply(CallCodec.EncodeLong(FrameKind.MembershipChanged, version));
+        }
+    }
+
     public void Start()
     {
         var o = options.Value;
@@ -46,10 +55,7 @@ internal sealed partial class SiloListener(IOptions<ClusterOptions> options, Cal
         }
 
         _socket?.Dispose();
-        foreach (var connection in _connections.Keys)
-        {
-            await connection.DisposeAsync();
-        }
+        await Task.WhenAll(_connections.Keys.Select(c => c.CloseGracefullyAsync(TimeSpan.FromSeconds(2))));
 
         _stop?.Dispose();
     }

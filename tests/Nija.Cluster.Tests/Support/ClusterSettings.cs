@@ -19,6 +19,10 @@ public static class ClusterSettings
         ["Nija:Silo:MinimumReminderPeriod"] = "00:00:01",
         ["Nija:Silo:ReminderRefreshPeriod"] = "00:00:02",
         ["Nija:Cluster:Enabled"] = "true",
+
+        // Every silo of a cluster shares the vault's master key (from a secret in production).
+        ["Nija:Vault:MasterKeys:test-1"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+        ["Nija:Vault:ActiveKeyId"] = "test-1",
     };
 
     public static Dictionary<string, string> ForSilo(string serviceId, int port)

@@ -47,21 +47,26 @@ public sealed class SiloProcess : IAsyncDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var sync = new Lock();
+        var open = 2;
+
+        // Each stream ends with a null line; the log closes after both have ended.
         void Write(string? line)
         {
-            if (line is not null)
+            lock (sync)
             {
-                lock (sync)
+                if (line is not null)
                 {
                     log.WriteLine(line);
+                }
+                else if (--open == 0)
+                {
+                    log.Dispose();
                 }
             }
         }
 
         process.OutputDataReceived += (_, e) => Write(e.Data);
         process.ErrorDataReceived += (_, e) => Write(e.Data);
-        process.Exited += (_, _) => { lock (sync) { log.Dispose(); } };
-        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new SiloProcess(process, port, logPath);

@@ -22,7 +22,7 @@ public sealed class TestCluster : IAsyncDisposable
 
     public TestCluster(string name)
     {
-        ServiceId = $"{name}-{Guid.NewGuid():N}"[..40];
+        ServiceId = $"{name}-{Guid.NewGuid():N}"[..(name.Length + 13)];
         LogDir = Path.Combine(Path.GetTempPath(), "nija-cluster-tests", ServiceId);
         Directory.CreateDirectory(LogDir);
         Table = new SqlMembershipTable(_dialect);
@@ -53,7 +53,7 @@ public sealed class TestCluster : IAsyncDisposable
 
     public SiloProcess StartSilo(int port, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var silo = SiloProcess.Start(ServiceId, port, Path.Combine(LogDir, $"silo-{port}.log"), settings);
+        var silo = SiloProcess.Start(ServiceId, port, Path.Combine(LogDir, $"silo-{port}-{_all.Count}.log"), settings);
         _all.Add(silo);
         Silos[silo.Endpoint] = silo;
         return silo;
@@ -74,9 +74,23 @@ public sealed class TestCluster : IAsyncDisposable
 
     public Task<MembershipSnapshot> ReadTableAsync() => Table.ReadAllAsync(ServiceId, CancellationToken.None);
 
-    /// <summary>Waits until the newest generation on the silo's endpoint is Active (and fails with its log if it exits).</summary>
-    public Task<MembershipEntry> WaitActiveAsync(SiloProcess silo, TimeSpan? timeout = null) =>
-        WaitForRowAsync(silo, e => e.Status == SiloStatus.Active, timeout ?? TimeSpan.FromSeconds(30), "Active");
+    /// <summary>Waits until the newest generation on the silo's endpoint is Active and the host has finished starting.</summary>
+    public async Task<MembershipEntry> WaitActiveAsync(SiloProcess silo, TimeSpan? timeout = null)
+    {
+        var row = await WaitForRowAsync(silo, e => e.Status == SiloStatus.Active, timeout ?? TimeSpan.FromSeconds(30), "Active");
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (!silo.LogTail(400).Contains("Application started", StringComparison.Ordinal))
+        {
+            if (silo.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Silo {silo.Endpoint} joined but did not finish starting.\n{silo.LogTail()}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        return row;
+    }
 
     public async Task<MembershipEntry> WaitForRowAsync(SiloProcess silo, Func<MembershipEntry, bool> condition, TimeSpan timeout, string what)
     {
