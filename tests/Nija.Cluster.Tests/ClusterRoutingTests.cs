@@ -1,5 +1,6 @@
 using Nija.Cluster.Tests.Support;
 using Nija.GrainInterfaces.Demo;
+using Nija.Runtime.Abstractions.Streams;
 using Nija.Runtime.Cluster;
 
 namespace Nija.Cluster.Tests;
@@ -53,5 +54,23 @@ public sealed class ClusterRoutingTests
         await cluster.Grains.GetGrain<ICounterGrain>("b").AddTo("target", "op-1", 5);
 
         Assert.Equal(5, (await cluster.Grains.GetGrain<ICounterGrain>("target").Get()).Value);
+    }
+
+    [Fact]
+    public async Task A_stream_item_published_by_a_grain_on_a_silo_reaches_a_subscriber_in_the_client()
+    {
+        await using var cluster = new TestCluster("streams");
+        await cluster.StartSilosAsync(2);
+        await cluster.StartClientAsync();
+        var seen = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await cluster.Streams.GetStream<long>(new StreamId(ICounterGrain.Stream, "watched")).SubscribeAsync((value, _) =>
+        {
+            seen.TrySetResult(value);
+            return Task.CompletedTask;
+        });
+
+        await cluster.Grains.GetGrain<ICounterGrain>("watched").Add("op", 42);
+
+        Assert.Equal(42, await seen.Task.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 }

@@ -9,6 +9,9 @@ namespace Nija.GrainInterfaces.Demo;
 /// </summary>
 public interface ICounterGrain : IGrainWithStringKey
 {
+    /// <summary>The stream namespace a counter publishes its new value on (keyed by the counter's key).</summary>
+    const string Stream = "counters";
+
     /// <summary>Adds <paramref name="delta"/> once per <paramref name="operationId"/>; returns the value.</summary>
     Task<long> Add(string operationId, long delta);
 

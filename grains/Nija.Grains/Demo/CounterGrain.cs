@@ -2,6 +2,7 @@ using Nija.GrainInterfaces.Demo;
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Abstractions.Persistence;
 using Nija.Runtime.Abstractions.Reminders;
+using Nija.Runtime.Abstractions.Streams;
 
 namespace Nija.Grains.Demo;
 
@@ -28,6 +29,7 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
         state.State.Value += delta;
         state.State.Applied.Add(operationId);
         await state.WriteStateAsync();
+        await this.GetStreamProvider().GetStream<long>(new StreamId(ICounterGrain.Stream, GetPrimaryKeyString())).PublishAsync(state.State.Value);
         return state.State.Value;
     }
 

@@ -159,6 +159,14 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
     {
         _calls.OnViewChanged(snapshot);
         _probes.OnViewChanged(snapshot);
+        if (_view.IsClient)
+        {
+            // Gateway connections to every silo: calls go straight to owners, and stream items come back on them.
+            foreach (var silo in snapshot.Active)
+            {
+                _ = _calls.GetAsync(silo).ContinueWith(static t => t.Exception, TaskScheduler.Default);
+            }
+        }
         ViewChanged(snapshot.Version, snapshot.Active.Count);
     }
 

@@ -85,14 +85,18 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<SiloListener>();
         services.AddSingleton<Rebalancer>();
         services.AddSingleton<ClusterLifecycle>();
+        services.AddSingleton<StreamRelay>();
     }
 
-    /// <summary>Adds an in-process stream provider.</summary>
+    /// <summary>Adds an in-process stream provider (relayed between the processes of a cluster).</summary>
     public static ISiloBuilder AddMemoryStreams(this ISiloBuilder silo, string name)
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddSingleton<IStreamProvider>(sp => new MemoryStreamProvider(
-            name, sp.GetRequiredService<IOptions<SiloOptions>>().Value.StreamQueueCapacity, sp.GetRequiredService<ILoggerFactory>()));
+            name,
+            sp.GetRequiredService<IOptions<SiloOptions>>().Value.StreamQueueCapacity,
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<ClusterView>().IsEnabled ? sp.GetRequiredService<StreamRelay>() : null));
         return silo;
     }
 }

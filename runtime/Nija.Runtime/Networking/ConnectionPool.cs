@@ -48,6 +48,24 @@ internal sealed class ConnectionPool : IAsyncDisposable
         _ = SendWhenConnectedAsync(connecting, msg);
     }
 
+    /// <summary>Sends a frame that needs no answer (a stream item); dropped if the silo cannot be reached.</summary>
+    public void SendFrame(SiloAddress silo, ReadOnlyMemory<byte> frame)
+    {
+        var connecting = GetAsync(silo);
+        if (connecting.IsCompletedSuccessfully)
+        {
+            _ = connecting.Result.SendAsync(frame);
+            return;
+        }
+
+        _ = connecting.ContinueWith(
+            (t, f) => t.Result.SendAsync((ReadOnlyMemory<byte>)f!),
+            frame,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion,
+            TaskScheduler.Default);
+    }
+
     public Task<OutboundConnection> GetAsync(SiloAddress silo)
     {
         if (_connections.TryGetValue(silo, out var existing) && IsUsable(existing))
@@ -130,6 +148,7 @@ internal sealed class ConnectionPool : IAsyncDisposable
         }
 
         var connection = new OutboundConnection(socket, silo, _options.SendQueueCapacity, _codec, Router);
+        connection.Hello();
         connection.Start();
         _ = connection.Closed.ContinueWith(
             (_, s) =>

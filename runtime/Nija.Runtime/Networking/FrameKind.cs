@@ -10,6 +10,12 @@ internal enum FrameKind : byte
 
     /// <summary>The membership table changed: read it now.</summary>
     MembershipChanged = 5,
+
+    /// <summary>An item published on a stream in another process.</summary>
+    StreamItem = 6,
+
+    /// <summary>The first frame on a connection: whether the opener is a client (which receives stream items over it).</summary>
+    Hello = 7,
 }
 
 /// <summary>How a call ended, in a response frame.</summary>

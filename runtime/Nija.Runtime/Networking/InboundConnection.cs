@@ -10,6 +10,9 @@ internal sealed partial class InboundConnection(Socket socket, int queueCapacity
 {
     public CallCodec Codec => codec;
 
+    /// <summary>Whether a cluster client (not a silo) opened this connection.</summary>
+    public bool IsClient { get; private set; }
+
     public void Reply(ReadOnlyMemory<byte> frame) => _ = SendAsync(frame);
 
     protected override void OnFrame(FrameKind kind, ReadOnlySpan<byte> body)
@@ -37,6 +40,12 @@ internal sealed partial class InboundConnection(Socket socket, int queueCapacity
                 break;
             case FrameKind.MembershipChanged:
                 router.View.RequestRefresh();
+                break;
+            case FrameKind.StreamItem:
+                router.Streams?.Deliver(body);
+                break;
+            case FrameKind.Hello:
+                IsClient = new FrameReader(body).ReadByte() == 1;
                 break;
             default:
                 throw new InvalidDataException($"Unexpected frame {kind} from a caller.");

@@ -34,6 +34,9 @@ internal sealed class MessageRouter
 
     public ClusterView View { get; }
 
+    /// <summary>Where stream items from other processes go, once streams are in use.</summary>
+    public Streams.StreamRelay? Streams { get; set; }
+
     /// <summary>Sends a call made in this process.</summary>
     public void Send(Message msg)
     {

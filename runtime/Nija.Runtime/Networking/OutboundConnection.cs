@@ -88,6 +88,14 @@ internal sealed class OutboundConnection : Connection
         }
     }
 
+    /// <summary>Says who opened the connection; the first frame sent.</summary>
+    public void Hello()
+    {
+        var frame = new FrameWriter(FrameKind.Hello);
+        frame.WriteByte(_router.View.IsClient ? (byte)1 : (byte)0);
+        _ = SendAsync(frame.Complete());
+    }
+
     public void Notify(long version) => _ = SendAsync(CallCodec.EncodeLong(FrameKind.MembershipChanged, version), null);
 
     /// <summary>Forgets calls that ended another way (their caller's timeout fired).</summary>
@@ -126,6 +134,12 @@ internal sealed class OutboundConnection : Connection
         if (kind == FrameKind.MembershipChanged)
         {
             _router.View.RequestRefresh();
+            return;
+        }
+
+        if (kind == FrameKind.StreamItem)
+        {
+            _router.Streams?.Deliver(body);
             return;
         }
 

@@ -20,6 +20,18 @@ internal sealed partial class SiloListener(IOptions<ClusterOptions> options, Cal
 
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>Sends a frame to every connected client.</summary>
+    public void SendToClients(ReadOnlyMemory<byte> frame)
+    {
+        foreach (var connection in _connections.Keys)
+        {
+            if (connection.IsClient)
+            {
+                connection.Reply(frame);
+            }
+        }
+    }
+
     /// <summary>Tells every connected peer, clients included, that the membership table changed.</summary>
     public void NotifyAll(long version)
     {

@@ -4,8 +4,8 @@ using Nija.Runtime.Messaging;
 
 namespace Nija.Runtime.Streams;
 
-/// <summary>One stream: numbers items and fans them out to subscriber queues.</summary>
-internal sealed class MemoryStream<T>(StreamId id, int queueCapacity, ILogger log) : IAsyncStream<T>
+/// <summary>One stream: numbers items and fans them out to subscriber queues (and, in a cluster, to the other processes).</summary>
+internal sealed class MemoryStream<T>(StreamId id, int queueCapacity, ILogger log, string provider, StreamRelay? relay) : IAsyncStream<T>, IRemoteDelivery
 {
     private readonly Lock _lock = new();
     private StreamSubscription<T>[] _subscribers = [];
@@ -14,6 +14,21 @@ internal sealed class MemoryStream<T>(StreamId id, int queueCapacity, ILogger lo
     public StreamId Id => id;
 
     public Task PublishAsync(T item)
+    {
+        PublishLocally(item);
+        relay?.Publish(provider, id, item);
+        return Task.CompletedTask;
+    }
+
+    public void DeliverRemote(ReadOnlySpan<byte> json, System.Text.Json.JsonSerializerOptions options)
+    {
+        if (System.Text.Json.JsonSerializer.Deserialize<T>(json, options) is { } item)
+        {
+            PublishLocally(item);
+        }
+    }
+
+    private void PublishLocally(T item)
     {
         // The lock makes sequence order and queue order the same for concurrent publishers.
         lock (_lock)
@@ -24,8 +39,6 @@ internal sealed class MemoryStream<T>(StreamId id, int queueCapacity, ILogger lo
                 s.Offer(item, token);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<StreamSubscriptionHandle> SubscribeAsync(Func<T, StreamSequenceToken, Task> onNext, Func<Exception, Task>? onError = null)

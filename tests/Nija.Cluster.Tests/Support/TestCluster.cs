@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Nija.Grains.Demo;
 using Nija.Runtime.Abstractions.Core;
+using Nija.Runtime.Abstractions.Streams;
 using Nija.Runtime.Cluster;
 using Nija.Runtime.Hosting;
 using Nija.Runtime.PostgreSql;
@@ -36,6 +37,8 @@ public sealed class TestCluster : IAsyncDisposable
 
     /// <summary>The silos started and not yet killed or stopped, by endpoint.</summary>
     public Dictionary<string, SiloProcess> Silos { get; } = [];
+
+    public IStreamProvider Streams => _client?.Services.GetRequiredService<IStreamProvider>() ?? throw new InvalidOperationException("Start the client first.");
 
     public IGrainFactory Grains => _client?.Services.GetRequiredService<IGrainFactory>() ?? throw new InvalidOperationException("Start the client first.");
 
