@@ -1,17 +1,20 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Nija.Grains.Demo;
 using Nija.Grains.Hosting;
 using Nija.Runtime.Cluster;
 using Nija.Runtime.Hosting;
+using Nija.Silo.Health;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
+
+// The probes' port: 8081 unless --urls or ASPNETCORE_URLS says otherwise (several silos on one machine need their own).
+builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://0.0.0.0:8081");
 builder.UseNijaSilo(silo => silo.AddGrains(typeof(GreeterGrain).Assembly).UseConfiguredStorage().AddTradingServices());
-using var host = builder.Build();
-var cluster = host.Services.GetRequiredService<ClusterView>();
+await using var app = builder.Build();
+app.MapSiloHealth();
+var cluster = app.Services.GetRequiredService<ClusterView>();
 try
 {
-    await host.RunAsync();
+    await app.RunAsync();
 }
 catch (Exception) when (cluster.WasDeclaredDead)
 {

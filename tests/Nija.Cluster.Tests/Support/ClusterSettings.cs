@@ -30,6 +30,7 @@ public static class ClusterSettings
         var settings = Common(serviceId);
         settings["Nija:Cluster:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Nija:Cluster:ListenHost"] = "127.0.0.1";
+        settings["urls"] = "http://127.0.0.1:0";
         settings["Nija:DataDir"] = Path.Combine(Path.GetTempPath(), "nija-cluster-tests", serviceId);
         settings["Logging:LogLevel:Default"] = "Information";
         settings["Logging:Console:FormatterName"] = "simple";
