@@ -1,3 +1,4 @@
+using Nija.Runtime.Cluster;
 using Nija.Runtime.Sql;
 
 namespace Nija.Api.Health;
@@ -9,12 +10,19 @@ internal static class HealthEndpoints
     {
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
-        app.MapGet("/api/ready", async (StorageProbe probe, CancellationToken cancellationToken) =>
+        app.MapGet("/api/ready", async (StorageProbe probe, ClusterView cluster, CancellationToken cancellationToken) =>
         {
             var (ok, detail) = await probe.CheckAsync(cancellationToken);
-            return ok
-                ? Results.Ok(new { status = "ready", storage = detail })
-                : Results.Problem(statusCode: 503, title: "Not ready: the store does not answer.", detail: detail);
+            if (!ok)
+            {
+                return Results.Problem(statusCode: 503, title: "Not ready: the store does not answer.", detail: detail);
+            }
+
+            // In a cluster the API is only useful once some silo owns grains.
+            var silos = cluster.IsEnabled ? cluster.Snapshot.Active.Count : 1;
+            return silos > 0
+                ? Results.Ok(new { status = "ready", storage = detail, activeSilos = silos })
+                : Results.Problem(statusCode: 503, title: "Not ready: no silo of the cluster is active.", detail: $"Membership view {cluster.Version}.");
         }).AllowAnonymous();
         return app;
     }

@@ -73,11 +73,8 @@ internal sealed partial class ReminderService(
         _local.Clear();
     }
 
-    public void Dispose()
-    {
-        _refresh?.Dispose();
-        _loadGate.Dispose();
-    }
+    // The load gate is not disposed: a reload may still be finishing, and it holds no wait handle.
+    public void Dispose() => _refresh?.Dispose();
 
     public async Task<IGrainReminder> RegisterOrUpdateReminder(GrainId grainId, string reminderName, TimeSpan dueTime, TimeSpan period)
     {
