@@ -6,8 +6,8 @@ using Nija.Silo.Health;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 
-// The probes' port: 8081 unless --urls or ASPNETCORE_URLS says otherwise (several silos on one machine need their own).
-builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://0.0.0.0:8081");
+// The probes' port: SiloHealthEndpoints.DefaultPort unless --urls or ASPNETCORE_URLS says otherwise (several silos on one machine need their own).
+builder.WebHost.UseUrls(builder.Configuration["urls"] ?? $"http://0.0.0.0:{SiloHealthEndpoints.DefaultPort}");
 builder.UseNijaSilo(silo => silo.AddGrains(typeof(GreeterGrain).Assembly).UseConfiguredStorage().AddTradingServices());
 await using var app = builder.Build();
 app.MapSiloHealth();

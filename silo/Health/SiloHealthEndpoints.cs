@@ -8,6 +8,9 @@ namespace Nija.Silo.Health;
 /// </summary>
 public static class SiloHealthEndpoints
 {
+    /// <summary>The probes' port unless --urls says otherwise.</summary>
+    public const int DefaultPort = 8081;
+
     /// <summary>The liveness path.</summary>
     public const string Live = "/healthz";
 
