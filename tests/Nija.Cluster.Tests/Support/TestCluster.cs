@@ -19,6 +19,7 @@ public sealed class TestCluster : IAsyncDisposable
 {
     private readonly List<SiloProcess> _all = [];
     private readonly PostgreSqlDialect _dialect = new(NpgsqlDataSource.Create(ClusterSettings.ConnectionString), 1);
+    private readonly Lazy<Task> _schema;
     private IHost? _client;
 
     public TestCluster(string name)
@@ -27,6 +28,7 @@ public sealed class TestCluster : IAsyncDisposable
         LogDir = Path.Combine(Path.GetTempPath(), "nija-cluster-tests", ServiceId);
         Directory.CreateDirectory(LogDir);
         Table = new SqlMembershipTable(_dialect);
+        _schema = new Lazy<Task>(() => Table.InitializeAsync(CancellationToken.None));
     }
 
     public string ServiceId { get; }
@@ -56,7 +58,13 @@ public sealed class TestCluster : IAsyncDisposable
 
     public SiloProcess StartSilo(int port, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var silo = SiloProcess.Start(ServiceId, port, Path.Combine(LogDir, $"silo-{port}-{_all.Count}.log"), settings);
+        var all = ClusterSettings.ForSilo(ServiceId, port);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        var silo = SiloProcess.Start(port, Path.Combine(LogDir, $"silo-{port}-{_all.Count}.log"), all);
         _all.Add(silo);
         Silos[silo.Endpoint] = silo;
         return silo;
@@ -75,7 +83,12 @@ public sealed class TestCluster : IAsyncDisposable
         await _client.StartAsync();
     }
 
-    public Task<MembershipSnapshot> ReadTableAsync() => Table.ReadAllAsync(ServiceId, CancellationToken.None);
+    public async Task<MembershipSnapshot> ReadTableAsync()
+    {
+        // The table may be read before any silo has created it.
+        await _schema.Value;
+        return await Table.ReadAllAsync(ServiceId, CancellationToken.None);
+    }
 
     /// <summary>Waits until the newest generation on the silo's endpoint is Active and the host has finished starting.</summary>
     public async Task<MembershipEntry> WaitActiveAsync(SiloProcess silo, TimeSpan? timeout = null)

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace Nija.Cluster.Tests.Support;
+namespace Nija.Tests.Shared;
 
 /// <summary>
-/// A real silo process (silo/Nija.Silo.dll) on PostgreSQL, configured through environment variables
-/// the way deploy/local-cluster.sh configures it. Its output goes to a log file the tests quote when they fail.
+/// A real silo process (silo/Nija.Silo.dll), configured through environment variables the way
+/// deploy/local-cluster.sh configures it. Its output goes to a log file that tests quote when they
+/// fail. Linked into the cluster tests and the benchmarks.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
@@ -29,17 +30,30 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static SiloProcess Start(string serviceId, int port, string logPath, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>The silo executable built in the same configuration as the calling assembly.</summary>
+    public static string SiloDll
     {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+            var dll = Path.Combine(RepoRoot(), "silo", "bin", configuration, "net10.0", "Nija.Silo.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the silo first: {dll} is missing.");
+        }
+    }
+
+    /// <summary>Starts a silo listening on <paramref name="port"/> with <paramref name="settings"/> (configuration keys, "Nija:Cluster:Port" style).</summary>
+    public static SiloProcess Start(int port, string logPath, IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Repo.SiloDll },
+            ArgumentList = { SiloDll },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(logPath)!,
         };
-        foreach (var (key, value) in ClusterSettings.ForSilo(serviceId, port).Concat(settings ?? new Dictionary<string, string>()))
+        foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
@@ -125,5 +139,18 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Nija.Orleans.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Nija.Orleans.sln not found above the running assembly.");
     }
 }
