@@ -1,11 +1,12 @@
 using Nija.Bench.Scenarios;
 using Nija.Bench.Support;
 
-// Usage: Nija.Bench [calls] [activations] [memory] [writes] [trading] [api] [--seconds N] [--out FILE]
+// Usage: Nija.Bench [calls] [activations] [memory] [writes] [trading] [api] [cluster] [failover] [rebalance] [--seconds N] [--kills N] [--out FILE]
 // PostgreSQL scenarios read NIJA_BENCH_POSTGRES (bench/run.sh starts a throwaway server).
-var known = new[] { "calls", "activations", "memory", "writes", "trading", "api" };
+var known = new[] { "calls", "activations", "memory", "writes", "trading", "api", "cluster", "failover", "rebalance" };
 var scenarios = args.Where(a => known.Contains(a, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(5);
+var kills = args.SkipWhile(a => a != "--kills").Skip(1).Select(int.Parse).FirstOrDefault(20);
 var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
 if (scenarios.Count == 0)
 {
@@ -47,6 +48,21 @@ if (scenarios.Contains("trading"))
 if (scenarios.Contains("api"))
 {
     await ApiLoad.RunAsync(report, duration);
+}
+
+if (postgres is not null && scenarios.Contains("cluster"))
+{
+    await ClusterCalls.RunAsync(report, duration, postgres);
+}
+
+if (postgres is not null && scenarios.Contains("rebalance"))
+{
+    await Rebalancing.RunAsync(report, postgres);
+}
+
+if (postgres is not null && scenarios.Contains("failover"))
+{
+    await ClusterFailover.RunAsync(report, postgres, kills);
 }
 
 if (output is not null)

@@ -41,7 +41,7 @@ public static class CallThroughput
         baseline.Complete();
     }
 
-    private static async Task<(double PerSecond, double P50, double P99)> Measure(int callers, TimeSpan duration, Func<int, Task<int>> call)
+    internal static async Task<(double PerSecond, double P50, double P99)> Measure(int callers, TimeSpan duration, Func<int, Task<int>> call)
     {
         // Warm-up, then the measured window.
         await Loop(callers, TimeSpan.FromSeconds(1), call, null);
