@@ -90,6 +90,7 @@ internal static class AdminEndpoints
         });
         group.MapGet("/outbox", async (string? to, IGrainFactory grains) => Results.Ok(await grains.GetGrain<IEmailOutboxGrain>(OutboxEmailSender.OutboxKey).List(to, 100)));
         group.MapGet("/metrics", (IRuntimeStatistics stats) => Results.Ok(stats.GetSnapshot()));
+        group.MapGet("/cluster", async (ClusterStatistics cluster) => Results.Ok(await cluster.GetReportAsync()));
         group.MapGet("/health", async (Health.StorageProbe probe, IGrainFactory grains, IRuntimeStatistics stats, CancellationToken cancellationToken) =>
         {
             var (storageOk, storage) = await probe.CheckAsync(cancellationToken);

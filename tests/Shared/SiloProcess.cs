@@ -41,13 +41,19 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a silo listening on <paramref name="port"/> with <paramref name="settings"/> (configuration keys, "Nija:Cluster:Port" style).</summary>
-    public static SiloProcess Start(int port, string logPath, IReadOnlyDictionary<string, string> settings)
+    /// <summary>The API executable built in the same configuration as the calling assembly (for an API process in front of silos).</summary>
+    public static string ApiDll => SiloDll.Replace($"{Path.DirectorySeparatorChar}silo{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}api{Path.DirectorySeparatorChar}", StringComparison.Ordinal).Replace("Nija.Silo.dll", "Nija.Api.dll", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Starts a silo listening on <paramref name="port"/> with <paramref name="settings"/> (configuration
+    /// keys, "Nija:Cluster:Port" style); <paramref name="dll"/> runs another host the same way (the API).
+    /// </summary>
+    public static SiloProcess Start(int port, string logPath, IReadOnlyDictionary<string, string> settings, string? dll = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { SiloDll },
+            ArgumentList = { dll ?? SiloDll },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -107,6 +113,21 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         using var cts = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(cts.Token);
+    }
+
+    /// <summary>Waits until the process has logged <paramref name="text"/> ("Application started", say); fails if it exits first.</summary>
+    public async Task WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!LogTail(400).Contains(text, StringComparison.Ordinal))
+        {
+            if (HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Path.GetFileName(LogPath)}: '{text}' did not appear within {timeout}.\n{LogTail()}");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     public string LogTail(int lines = 40)

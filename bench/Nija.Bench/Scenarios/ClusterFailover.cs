@@ -22,6 +22,11 @@ public static class ClusterFailover
         var dir = Directory.CreateTempSubdirectory("nija-bench-failover").FullName;
         var ports = Enumerable.Range(0, 3).Select(_ => FreePort()).ToArray();
         var silos = ports.Select(p => Start(cluster, p, dir)).ToArray();
+        foreach (var silo in silos)
+        {
+            await silo.WaitForLogAsync("Application started", TimeSpan.FromSeconds(60));
+        }
+
         var client = await cluster.StartAsync(client: true);
         await BenchCluster.WaitForViewAsync(client, 3);
         var view = BenchCluster.View(client);
@@ -53,6 +58,7 @@ public static class ClusterFailover
                 times.Add(clock.Elapsed.TotalSeconds);
                 await silos[victim].DisposeAsync();
                 silos[victim] = Start(cluster, ports[victim], dir);
+                await silos[victim].WaitForLogAsync("Application started", TimeSpan.FromSeconds(60));
                 await BenchCluster.WaitForViewAsync(client, 3);
             }
         }

@@ -17,6 +17,8 @@ internal sealed class ClusterLifecycle(
     SiloListener listener,
     ConnectionPool pool,
     Rebalancer rebalancer,
+    MessageRouter router,
+    Metrics.LocalSiloReporter reporter,
     Catalog catalog,
     TimeProvider time,
     IOptions<ClusterOptions> options,
@@ -37,6 +39,7 @@ internal sealed class ClusterLifecycle(
             catalog.Abandon();
             lifetime.StopApplication();
         };
+        router.LocalReport = reporter.Report;
         listener.Start();
         var self = new SiloAddress(options.Value.AdvertisedHost, listener.Port, time.GetUtcNow().ToUnixTimeMilliseconds());
         await agent.JoinAsync(self, cancellationToken);

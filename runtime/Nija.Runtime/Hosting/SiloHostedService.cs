@@ -41,7 +41,7 @@ internal sealed class SiloHostedService(
         {
             foreach (var task in startupTasks.Where(t => t.CallsGrains))
             {
-                await task.ExecuteAsync(cancellationToken);
+                await RunCallingGrainsAsync(task, cancellationToken);
             }
 
             await reminders.StartAsync(cancellationToken);
@@ -55,6 +55,26 @@ internal sealed class SiloHostedService(
 
         var quantum = options.Value.CollectionQuantum;
         _collector = time.CreateTimer(static s => ((Catalog)s!).CollectIdle(), catalog, quantum, quantum);
+    }
+
+    /// <summary>
+    /// In a cluster a grain the task calls can be on a silo that dies meanwhile; such tasks run at
+    /// every start, so they are safe to run again, and a few tries ride out a membership change.
+    /// </summary>
+    private static async Task RunCallingGrainsAsync(ISiloStartupTask task, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await task.ExecuteAsync(cancellationToken);
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && e is Abstractions.Core.SiloUnavailableException or TimeoutException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), cancellationToken);
+            }
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -86,6 +86,12 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<Rebalancer>();
         services.AddSingleton<ClusterLifecycle>();
         services.AddSingleton<StreamRelay>();
+        services.AddSingleton<LocalSiloReporter>();
+        services.AddSingleton(sp => new ClusterStatistics(
+            sp.GetRequiredService<ClusterView>(),
+            sp.GetRequiredService<ConnectionPool>(),
+            sp.GetRequiredService<LocalSiloReporter>(),
+            sp.GetRequiredService<TimeProvider>()));
     }
 
     /// <summary>Adds an in-process stream provider (relayed between the processes of a cluster).</summary>

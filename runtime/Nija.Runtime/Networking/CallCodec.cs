@@ -130,6 +130,21 @@ internal sealed class CallCodec(RuntimeSerializer serializer, WireMethods method
         return method.ReturnShape.ResultType is { } type ? JsonSerializer.Deserialize(json, type, _json) : null;
     }
 
+    /// <summary>A frame of an id and one JSON value (silo reports).</summary>
+    public ReadOnlyMemory<byte> EncodeJson<T>(FrameKind kind, long id, T value)
+    {
+        var frame = new FrameWriter(kind);
+        frame.WriteInt64(id);
+        frame.WriteLengthPrefixed((value, _json), static (buffer, s) =>
+        {
+            using var writer = new Utf8JsonWriter(buffer);
+            JsonSerializer.Serialize(writer, s.value, s._json);
+        });
+        return frame.Complete();
+    }
+
+    public T? ReadJson<T>(ref FrameReader reader) => JsonSerializer.Deserialize<T>(reader.ReadBytes(), _json);
+
     public static ReadOnlyMemory<byte> EncodeLong(FrameKind kind, long value)
     {
         var frame = new FrameWriter(kind);

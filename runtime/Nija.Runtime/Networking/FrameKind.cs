@@ -16,6 +16,12 @@ internal enum FrameKind : byte
 
     /// <summary>The first frame on a connection: whether the opener is a client (which receives stream items over it).</summary>
     Hello = 7,
+
+    /// <summary>Asks a silo for its <see cref="Metrics.SiloReport"/> (the cluster dashboard).</summary>
+    ReportRequest = 8,
+
+    /// <summary>A silo's report, as JSON.</summary>
+    ReportResponse = 9,
 }
 
 /// <summary>How a call ended, in a response frame.</summary>

@@ -44,6 +44,14 @@ internal sealed partial class InboundConnection(Socket socket, int queueCapacity
             case FrameKind.StreamItem:
                 router.Streams?.Deliver(body);
                 break;
+            case FrameKind.ReportRequest:
+                var id = new FrameReader(body).ReadInt64();
+                if (router.LocalReport is { } report)
+                {
+                    Reply(codec.EncodeJson(FrameKind.ReportResponse, id, report()));
+                }
+
+                break;
             case FrameKind.Hello:
                 IsClient = new FrameReader(body).ReadByte() == 1;
                 break;

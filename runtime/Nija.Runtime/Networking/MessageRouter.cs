@@ -34,6 +34,9 @@ internal sealed class MessageRouter
 
     public ClusterView View { get; }
 
+    /// <summary>Builds this silo's report when a peer asks for it.</summary>
+    public Func<Metrics.SiloReport>? LocalReport { get; set; }
+
     /// <summary>Where stream items from other processes go, once streams are in use.</summary>
     public Streams.StreamRelay? Streams { get; set; }
 

@@ -15,6 +15,7 @@ internal sealed class OutboundConnection : Connection
 {
     private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _pings = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<Metrics.SiloReport?>> _reports = new();
     private readonly CallCodec _codec;
     private readonly MessageRouter _router;
     private long _nextId;
@@ -88,6 +89,26 @@ internal sealed class OutboundConnection : Connection
         }
     }
 
+    /// <summary>Asks the silo for its report; null if it does not answer in time.</summary>
+    public async Task<Metrics.SiloReport?> RequestReportAsync(TimeSpan timeout)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        var answer = new TaskCompletionSource<Metrics.SiloReport?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _reports[id] = answer;
+        try
+        {
+            return await SendAsync(CallCodec.EncodeLong(FrameKind.ReportRequest, id)) ? await answer.Task.WaitAsync(timeout) : null;
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        finally
+        {
+            _reports.TryRemove(id, out _);
+        }
+    }
+
     /// <summary>Says who opened the connection; the first frame sent.</summary>
     public void Hello()
     {
@@ -134,6 +155,16 @@ internal sealed class OutboundConnection : Connection
         if (kind == FrameKind.MembershipChanged)
         {
             _router.View.RequestRefresh();
+            return;
+        }
+
+        if (kind == FrameKind.ReportResponse)
+        {
+            if (_reports.TryGetValue(reader.ReadInt64(), out var report))
+            {
+                report.TrySetResult(_codec.ReadJson<Metrics.SiloReport>(ref reader));
+            }
+
             return;
         }
 
@@ -193,6 +224,11 @@ internal sealed class OutboundConnection : Connection
         foreach (var ping in _pings.Values)
         {
             ping.TrySetCanceled();
+        }
+
+        foreach (var report in _reports.Values)
+        {
+            report.TrySetResult(null);
         }
 
         foreach (var id in _pending.Keys)

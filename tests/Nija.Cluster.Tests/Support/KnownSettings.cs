@@ -18,11 +18,18 @@ public static class KnownSettings
         (VaultOptions.Section, typeof(VaultOptions)),
     ];
 
+    // The API's options are internal to it: their names are read from its source.
+    private static readonly Lazy<HashSet<string>> ApiAuth = new(() =>
+        [.. System.Text.RegularExpressions.Regex.Matches(
+                File.ReadAllText(System.IO.Path.Combine(Repo.Root, "api", "Auth", "AuthOptions.cs")),
+                @"public [\w?]+ (\w+) \{ get; set; \}")
+            .Select(m => $"Nija:Auth:{m.Groups[1].Value}".ToUpperInvariant())]);
+
     /// <summary>Whether a configuration key ("Nija:Cluster:Port", or "Nija__Cluster__Port" as an environment variable) is bound by the code.</summary>
     public static bool IsKnown(string key)
     {
         key = key.Replace("__", ":", StringComparison.Ordinal);
-        if (key.Equals("Nija:DataDir", StringComparison.OrdinalIgnoreCase))
+        if (key.Equals("Nija:DataDir", StringComparison.OrdinalIgnoreCase) || ApiAuth.Value.Contains(key.ToUpperInvariant()))
         {
             return true;
         }

@@ -94,17 +94,7 @@ public sealed class TestCluster : IAsyncDisposable
     public async Task<MembershipEntry> WaitActiveAsync(SiloProcess silo, TimeSpan? timeout = null)
     {
         var row = await WaitForRowAsync(silo, e => e.Status == SiloStatus.Active, timeout ?? TimeSpan.FromSeconds(30), "Active");
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!silo.LogTail(400).Contains("Application started", StringComparison.Ordinal))
-        {
-            if (silo.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Silo {silo.Endpoint} joined but did not finish starting.\n{silo.LogTail()}");
-            }
-
-            await Task.Delay(50);
-        }
-
+        await silo.WaitForLogAsync("Application started", timeout ?? TimeSpan.FromSeconds(30));
         return row;
     }
 

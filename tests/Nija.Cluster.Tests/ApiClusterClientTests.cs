@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Nija.Cluster.Tests.Support;
+
+namespace Nija.Cluster.Tests;
+
+/// <summary>The API process as a cluster client in front of silo processes: it serves requests from grains on the silos and shows the whole cluster.</summary>
+public sealed class ApiClusterClientTests
+{
+    [Fact]
+    public async Task The_api_as_a_cluster_client_signs_the_founder_in_and_reports_every_silo()
+    {
+        await using var cluster = new TestCluster("api");
+        await cluster.StartSilosAsync(2);
+        var port = ClusterSettings.FreePort();
+        var settings = ClusterSettings.Common(cluster.ServiceId);
+        settings["Nija:Cluster:Role"] = "Client";
+        settings["Nija:DataDir"] = Path.Combine(cluster.LogDir, "api");
+        settings["Nija:Admin:Email"] = "founder@nija.test";
+        settings["Nija:Admin:Password"] = "founder-password-1";
+        settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        await using var api = SiloProcess.Start(port, Path.Combine(cluster.LogDir, "api.log"), settings, SiloProcess.ApiDll);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitReadyAsync(http, api);
+
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "founder@nija.test", password = "founder-password-1" });
+        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var report = await http.GetFromJsonAsync<JsonElement>("/api/v1/admin/cluster");
+
+        var silos = report.GetProperty("silos").EnumerateArray().ToList();
+        Assert.Equal(2, silos.Count);
+        Assert.All(silos, s => Assert.Equal("Active", s.GetProperty("status").GetString()));
+        Assert.Equal(cluster.Silos.Keys.Order(), silos.Select(s => s.GetProperty("silo").GetString()![..s.GetProperty("silo").GetString()!.IndexOf('@')]).Order());
+        Assert.Empty(report.GetProperty("unreachable").EnumerateArray());
+        Assert.Contains(report.GetProperty("methods").EnumerateArray(), m => m.GetProperty("method").GetString()!.StartsWith("ILoginGrain.", StringComparison.Ordinal));
+    }
+
+    private static async Task WaitReadyAsync(HttpClient http, SiloProcess api)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync("/api/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (api.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The API did not become ready.\n{api.LogTail()}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
