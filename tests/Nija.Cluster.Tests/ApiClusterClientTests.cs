@@ -37,6 +37,32 @@ public sealed class ApiClusterClientTests
         Assert.Contains(report.GetProperty("methods").EnumerateArray(), m => m.GetProperty("method").GetString()!.StartsWith("ILoginGrain.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_api_co_hosting_a_member_silo_joins_the_cluster_and_serves_from_it()
+    {
+        await using var cluster = new TestCluster("cohost");
+        await cluster.StartSilosAsync(1);
+        var port = ClusterSettings.FreePort();
+        var settings = ClusterSettings.Common(cluster.ServiceId);
+        settings["Nija:Cluster:Port"] = ClusterSettings.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Nija:Cluster:ListenHost"] = "127.0.0.1";
+        settings["Nija:DataDir"] = Path.Combine(cluster.LogDir, "api");
+        settings["Nija:Admin:Email"] = "founder@nija.test";
+        settings["Nija:Admin:Password"] = "founder-password-1";
+        settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        await using var api = SiloProcess.Start(port, Path.Combine(cluster.LogDir, "api.log"), settings, SiloProcess.ApiDll);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitReadyAsync(http, api);
+
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "founder@nija.test", password = "founder-password-1" });
+        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
+        http.DefaultRequestHeaders.Authorization = new("Bearer", (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        var report = await http.GetFromJsonAsync<JsonElement>("/api/v1/admin/cluster");
+
+        Assert.Equal(2, report.GetProperty("silos").GetArrayLength());
+        Assert.Equal(2, (await cluster.ReadTableAsync()).Active.Count);
+    }
+
     private static async Task WaitReadyAsync(HttpClient http, SiloProcess api)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -70,6 +70,34 @@ public sealed class FailoverTests
         Assert.Equal(3, table.Active.Count);
     }
 
+    [Fact]
+    public async Task No_silo_is_declared_dead_while_other_processes_saturate_every_core()
+    {
+        await using var cluster = new TestCluster("cpu");
+        await cluster.StartSilosAsync(3);
+        var before = (await cluster.ReadTableAsync()).Active;
+        var burners = Enumerable.Range(0, Environment.ProcessorCount * 2)
+            .Select(_ => System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh", ["-c", "while :; do :; done"]) { UseShellExecute = false })!)
+            .ToList();
+        try
+        {
+            // Longer than detection takes for a real failure (about 3 s), several times over.
+            await Task.Delay(TimeSpan.FromSeconds(15));
+        }
+        finally
+        {
+            foreach (var burner in burners)
+            {
+                burner.Kill();
+                burner.Dispose();
+            }
+        }
+
+        var after = await cluster.ReadTableAsync();
+        Assert.Equal(before, after.Active);
+        Assert.All(cluster.Silos.Values, s => Assert.False(s.HasExited, s.LogTail()));
+    }
+
     internal static async Task AssertCountersMatchAsync(TestCluster cluster, Acknowledged client)
     {
         foreach (var (counter, expected) in client.Expected)

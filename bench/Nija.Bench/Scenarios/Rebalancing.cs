@@ -17,7 +17,7 @@ public static class Rebalancing
     {
         report.Heading("Rebalancing after a silo joins",
             $"Two silos (in this process) hold {Activations:N0} activations; a third joins. The silos that lose ranges deactivate those activations, " +
-            "at most `Nija:Cluster:RebalancePerSecond` a second (so a join never storms the store); the figure is activations handed over per second, from the join to the last one gone.");
+            "each at most `Nija:Cluster:RebalancePerSecond` a second (so a join never storms the store; two losing silos together move up to twice that); the figure is activations handed over per second, from the join to the last one gone.");
         var rows = new List<string[]>();
         foreach (var cap in new[] { 500, 5_000 })
         {
