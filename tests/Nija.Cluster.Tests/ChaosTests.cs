@@ -30,11 +30,13 @@ public sealed class ChaosTests
             }
 
             cluster.Forget(victim);
+
+            // Chaos in real time: a random gap before the restart (sometimes before the death is detected).
             await Task.Delay(random.Next(100, 600));
             await cluster.WaitActiveAsync(cluster.StartSilo(victim.Port));
         }
 
-        await Task.Delay(1000);
+        await client.AcknowledgedAsync(100, TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
         await load;
 
@@ -52,7 +54,7 @@ public sealed class ChaosTests
         var client = new Acknowledged(cluster.Grains);
         using var stop = new CancellationTokenSource();
         var load = client.RunLoadAsync(counters, workers: 6, stop.Token);
-        await Task.Delay(1000);
+        await client.AcknowledgedAsync(100, TimeSpan.FromSeconds(30));
 
         foreach (var silo in silos)
         {
@@ -60,7 +62,7 @@ public sealed class ChaosTests
             Assert.Equal(0, silo.ExitCode);
             cluster.Forget(silo);
             await cluster.WaitActiveAsync(cluster.StartSilo(silo.Port));
-            await Task.Delay(500);
+            await client.AcknowledgedAsync(50, TimeSpan.FromSeconds(30));
         }
 
         await stop.CancelAsync();

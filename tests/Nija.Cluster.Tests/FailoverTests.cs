@@ -21,7 +21,7 @@ public sealed class FailoverTests
         var client = new Acknowledged(cluster.Grains);
         using var stop = new CancellationTokenSource();
         var load = client.RunLoadAsync(counters, workers: 8, stop.Token);
-        await Task.Delay(1500);
+        await client.AcknowledgedAsync(200, TimeSpan.FromSeconds(30));
 
         var ticking = cluster.Grains.GetGrain<ICounterGrain>("ticker");
         await ticking.StartTicking(TimeSpan.FromSeconds(1));
@@ -36,7 +36,7 @@ public sealed class FailoverTests
         var failover = killedAt.Elapsed;
         var ticksAtFailover = after.Ticks;
         await WaitUntilAsync(async () => (await ticking.Get()).Ticks >= ticksAtFailover + 2, TimeSpan.FromSeconds(15), "the reminder to tick on the new owner");
-        await Task.Delay(1000);
+        await client.AcknowledgedAsync(200, TimeSpan.FromSeconds(30));
         await stop.CancelAsync();
         await load;
 
@@ -81,7 +81,7 @@ public sealed class FailoverTests
             .ToList();
         try
         {
-            // Longer than detection takes for a real failure (about 3 s), several times over.
+            // An observation window of real time: several times what detecting a real failure takes (about 3 s).
             await Task.Delay(TimeSpan.FromSeconds(15));
         }
         finally

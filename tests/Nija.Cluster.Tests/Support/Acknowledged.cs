@@ -14,6 +14,8 @@ public sealed class Acknowledged(IGrainFactory grains)
 {
     private readonly Dictionary<string, long> _acked = [];
     private readonly Lock _lock = new();
+    private readonly List<(long Total, TaskCompletionSource Reached)> _waiters = [];
+    private long _total;
     private long _failedAttempts;
     private long _longestCallTicks;
 
@@ -27,6 +29,18 @@ public sealed class Acknowledged(IGrainFactory grains)
                 return new Dictionary<string, long>(_acked);
             }
         }
+    }
+
+    /// <summary>Completes once <paramref name="more"/> further increments have been acknowledged: load observed, not time slept.</summary>
+    public Task AcknowledgedAsync(long more, TimeSpan timeout)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            _waiters.Add((_total + more, reached));
+        }
+
+        return reached.Task.WaitAsync(timeout);
     }
 
     public long FailedAttempts => Interlocked.Read(ref _failedAttempts);
@@ -47,6 +61,12 @@ public sealed class Acknowledged(IGrainFactory grains)
                 lock (_lock)
                 {
                     _acked[counter] = _acked.GetValueOrDefault(counter) + delta;
+                    _total++;
+                    foreach (var waiter in _waiters.Where(w => _total >= w.Total).ToList())
+                    {
+                        waiter.Reached.TrySetResult();
+                        _waiters.Remove(waiter);
+                    }
                 }
 
                 return;
