@@ -34,6 +34,12 @@ public interface ITradingGrain : IGrainWithStringKey
     /// <summary>Sets the user's own kill switch; Flatten closes every position at market.</summary>
     Task<KillSwitchState> SetKillSwitch(KillSwitchLevel level, string reason, string changedBy);
 
+    /// <summary>
+    /// The global kill switch went to Flatten: cancels working orders and closes every position at
+    /// market, leaving the user's own switch as it is; returns the positions closed.
+    /// </summary>
+    Task<int> FlattenForGlobalStop(string reason, string changedBy);
+
     /// <summary>Trades, win rate, P&amp;L, volume, profit factor, expectancy, drawdown, Sharpe and Sortino over the full history (P&amp;L realised).</summary>
     [ReadOnly]
     Task<PerformanceSummary> GetStats();

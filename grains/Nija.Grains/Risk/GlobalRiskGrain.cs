@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Nija.GrainInterfaces.Risk;
+using Nija.GrainInterfaces.Trading;
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Abstractions.Persistence;
 using Nija.Runtime.Abstractions.Streams;
@@ -49,6 +50,25 @@ public sealed class GlobalRiskGrain([PersistentState("globalrisk")] IPersistentS
         await state.WriteStateAsync();
         cache.Offer(next); // this silo at once; the others through the stream
         await this.GetStreamProvider().GetStream<KillSwitchState>(Stream).PublishAsync(next);
+        if (level == KillSwitchLevel.Flatten)
+        {
+            await FlattenEveryHolderAsync(reason, changedBy);
+        }
+
         return next;
+    }
+
+    /// <summary>
+    /// Asks every user the exposure book shows holding something to close it all, a bounded number
+    /// at a time. (Orders are already blocked by the switch; a position opened too recently to be in
+    /// the book is closed by its own grain at its next tick.)
+    /// </summary>
+    private async Task FlattenEveryHolderAsync(string reason, string changedBy)
+    {
+        var holders = _exposure.Entries.Values.Select(e => e.UserId).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var batch in holders.Chunk(64))
+        {
+            await Task.WhenAll(batch.Select(user => GrainFactory.GetGrain<ITradingGrain>(user).FlattenForGlobalStop(reason, changedBy)));
+        }
     }
 }

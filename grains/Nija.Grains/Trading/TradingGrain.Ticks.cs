@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Nija.GrainInterfaces.MarketData;
+using Nija.GrainInterfaces.Risk;
 using Nija.GrainInterfaces.Trading;
 using Nija.Runtime.Abstractions.Streams;
 
@@ -35,6 +36,14 @@ public sealed partial class TradingGrain
         {
             _tickSubscriptions[symbol] = await this.GetStreamProvider().GetStream<Tick>(new StreamId("ticks", symbol)).SubscribeAsync(async (tick, _) =>
             {
+                // A position the global risk grain had not heard of yet when it flattened: closed at its next tick.
+                if (globalSwitch.Current is { Level: KillSwitchLevel.Flatten } global && S.Account.Positions.Count > 0)
+                {
+                    await ((ITradingGrain)this).FlattenForGlobalStop(global.Reason ?? "global flatten", global.ChangedBy ?? "platform");
+                    await SubscribeToWorkingSymbols();
+                    return;
+                }
+
                 if (processor.OnPrices(S, new Dictionary<string, decimal> { [tick.Symbol] = tick.Price }, tick.At))
                 {
                     await SaveAsync();

@@ -104,21 +104,44 @@ public sealed partial class TradingGrain(
         var now = time.GetUtcNow();
         S.KillSwitch = new KillSwitchState(level, S.KillSwitch.Version + 1, reason, changedBy, now);
         OrderProcessor.RecordRisk(S, "UserKillSwitch", $"{level} by {changedBy}: {reason}", now);
-        if (level is KillSwitchLevel.Stop or KillSwitchLevel.Flatten)
+        if (level == KillSwitchLevel.Stop)
         {
             OrderProcessor.CancelWorking(S, now, $"kill switch {level}");
         }
 
         if (level == KillSwitchLevel.Flatten)
         {
-            foreach (var symbol in S.Account.Positions.Keys.ToList())
-            {
-                processor.Close(S, UserId, symbol, await GrainFactory.GetGrain<IMarketDataGrain>(symbol).GetLastPrice(), now);
-            }
+            await CloseEverythingAsync($"kill switch {level}", now);
         }
 
         await SaveAsync();
         return S.KillSwitch;
+    }
+
+    async Task<int> ITradingGrain.FlattenForGlobalStop(string reason, string changedBy)
+    {
+        var now = time.GetUtcNow();
+        var closed = await CloseEverythingAsync("global kill switch Flatten", now);
+        if (closed > 0)
+        {
+            OrderProcessor.RecordRisk(S, "GlobalKillSwitch", $"Flatten by {changedBy}: {reason}; {closed} positions closed", now);
+            await SaveAsync();
+        }
+
+        return closed;
+    }
+
+    /// <summary>Cancels working orders and closes every position at the last market price.</summary>
+    private async Task<int> CloseEverythingAsync(string why, DateTimeOffset now)
+    {
+        OrderProcessor.CancelWorking(S, now, why);
+        var symbols = S.Account.Positions.Keys.ToList();
+        foreach (var symbol in symbols)
+        {
+            processor.Close(S, UserId, symbol, await GrainFactory.GetGrain<IMarketDataGrain>(symbol).GetLastPrice(), now);
+        }
+
+        return symbols.Count;
     }
 
     Task<ImmutableArray<RiskEvent>> ITradingGrain.GetRiskEvents(int take) =>

@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Nija.GrainInterfaces.MarketData;
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Risk;
 using Nija.GrainInterfaces.Trading;
+using Nija.Grains.Risk;
 using Nija.Grains.Tests.Support;
 
 namespace Nija.Grains.Tests.Trading;
@@ -88,5 +91,48 @@ public sealed class KillSwitchTests
         var entry = await silo.GrainFactory.GetGrain<ITradingGrain>("after-restart").PlaceOrder(Buy());
 
         Assert.StartsWith("GlobalKillSwitch", entry.Order.RejectReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_global_flatten_closes_every_holders_positions_and_leaves_their_own_switches_off()
+    {
+        await using var silo = await GrainSilo.StartAsync();
+        var holders = Enumerable.Range(0, 3).Select(i => silo.GrainFactory.GetGrain<ITradingGrain>($"holder-{i}")).ToList();
+        foreach (var holder in holders)
+        {
+            await holder.PlaceOrder(Buy());
+        }
+
+        await silo.Services.GetRequiredService<ExposureFlusher>().FlushAsync();
+        await silo.GrainFactory.GetGrain<IGlobalRiskGrain>("global").SetKillSwitch(KillSwitchLevel.Flatten, "venue compromised", "founder");
+
+        foreach (var holder in holders)
+        {
+            Assert.Empty((await holder.GetAccount()).Positions);
+            Assert.Equal(KillSwitchLevel.Off, (await holder.GetKillSwitch()).Level);
+            Assert.Contains(await holder.GetRiskEvents(10), e => e.Rule == "GlobalKillSwitch");
+        }
+    }
+
+    [Fact]
+    public async Task A_position_the_global_grain_had_not_heard_of_is_closed_at_its_next_tick()
+    {
+        await using var silo = await GrainSilo.StartAsync();
+        var market = silo.GrainFactory.GetGrain<IMarketDataGrain>("ETH-USD");
+        await market.Publish(3_000m);
+        var late = silo.GrainFactory.GetGrain<ITradingGrain>("late-holder");
+        await late.PlaceOrder(Buy());
+
+        // No exposure flush: the global grain does not know this position.
+        await silo.GrainFactory.GetGrain<IGlobalRiskGrain>("global").SetKillSwitch(KillSwitchLevel.Flatten, "venue compromised", "founder");
+        Assert.NotEmpty((await late.GetAccount()).Positions);
+        await market.Publish(3_010m);
+
+        for (var i = 0; i < 2_000 && !(await late.GetAccount()).Positions.IsEmpty; i++)
+        {
+            await Task.Yield(); // ticks arrive through the grain's stream subscription: poll its state
+        }
+
+        Assert.Empty((await late.GetAccount()).Positions);
     }
 }
