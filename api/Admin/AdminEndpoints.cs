@@ -24,6 +24,7 @@ internal static class AdminEndpoints
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder group)
     {
         group.MapUserAdministration();
+        group.MapVaultRotation();
         group.MapPost("/invitations", async (Body<CreateInvitationRequest> body, HttpContext http, IGrainFactory grains, AuditWriter audit) =>
         {
             var r = body.Value;

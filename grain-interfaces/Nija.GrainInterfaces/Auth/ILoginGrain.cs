@@ -44,6 +44,9 @@ public interface ILoginGrain : IGrainWithStringKey
     /// <summary>Uses the code once; false when wrong, used or expired.</summary>
     Task<bool> RedeemCode(OneTimeCodePurpose purpose, string code);
 
+    /// <summary>Rewraps the sealed TOTP secrets under the vault's active master key; returns how many changed.</summary>
+    Task<int> RotateKeys();
+
     /// <summary>Removes the login (the account is deleted).</summary>
     Task Delete();
 }

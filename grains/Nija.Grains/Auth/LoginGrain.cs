@@ -105,6 +105,20 @@ public sealed class LoginGrain([PersistentState("login")] IPersistentState<Login
 
     Task<bool> ILoginGrain.VerifySecondFactor(string code) => VerifySecondFactor(code);
 
+    async Task<int> ILoginGrain.RotateKeys()
+    {
+        var before = (S.TotpSecret?.KeyId, S.PendingTotpSecret?.KeyId);
+        S.TotpSecret = S.TotpSecret is null ? null : vault.Rewrap(S.TotpSecret);
+        S.PendingTotpSecret = S.PendingTotpSecret is null ? null : vault.Rewrap(S.PendingTotpSecret);
+        var changed = (before.Item1 != S.TotpSecret?.KeyId ? 1 : 0) + (before.Item2 != S.PendingTotpSecret?.KeyId ? 1 : 0);
+        if (changed > 0)
+        {
+            await state.WriteStateAsync();
+        }
+
+        return changed;
+    }
+
     async Task<bool> ILoginGrain.DisableTotp(string code)
     {
         if (!await VerifySecondFactor(code))
