@@ -203,7 +203,8 @@ internal sealed partial class Catalog
             result = ctx.Result;
         }
 
-        return m.ResultCopier is { } copy ? copy(result) : result;
+        // A result going back over the wire is serialized there, which already isolates it.
+        return m.ResultCopier is { } copy && msg.Completion is not Networking.RemoteResponseCompletion ? copy(result) : result;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "One-way call {Method} on {Grain} failed")]
