@@ -46,11 +46,11 @@ public sealed class ApiClusterClientTests
     /// <summary>Starts the API process against the cluster, as a client or co-hosting a member silo, and waits until it is ready.</summary>
     private static async Task<(SiloProcess Api, HttpClient Http)> StartApiAsync(TestCluster cluster, bool member)
     {
-        var port = ClusterSettings.FreePort();
+        var port = SiloProcess.FreePort();
         var settings = ClusterSettings.Common(cluster.ServiceId);
         if (member)
         {
-            settings["Nija:Cluster:Port"] = ClusterSettings.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Nija:Cluster:Port"] = SiloProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Nija:Cluster:ListenHost"] = "127.0.0.1";
         }
         else

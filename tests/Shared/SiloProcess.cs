@@ -36,9 +36,17 @@ public sealed class SiloProcess : IAsyncDisposable
         get
         {
             var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-            var dll = Path.Combine(RepoRoot(), "silo", "bin", configuration, "net10.0", "Nija.Silo.dll");
+            var dll = Path.Combine(NodeScripts.RepoRoot(), "silo", "bin", configuration, "net10.0", "Nija.Silo.dll");
             return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the silo first: {dll} is missing.");
         }
+    }
+
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        return ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     /// <summary>The API executable built in the same configuration as the calling assembly (for an API process in front of silos).</summary>
@@ -160,18 +168,5 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Nija.Orleans.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Nija.Orleans.sln not found above the running assembly.");
     }
 }

@@ -20,7 +20,7 @@ public static class ClusterFailover
             "the figure is kill to first success. The killed silo is restarted (a new generation) before the next round.");
         await using var cluster = new BenchCluster(postgres);
         var dir = Directory.CreateTempSubdirectory("nija-bench-failover").FullName;
-        var ports = Enumerable.Range(0, 3).Select(_ => FreePort()).ToArray();
+        var ports = Enumerable.Range(0, 3).Select(_ => SiloProcess.FreePort()).ToArray();
         var silos = ports.Select(p => Start(cluster, p, dir)).ToArray();
         foreach (var silo in silos)
         {
@@ -85,12 +85,5 @@ public static class ClusterFailover
         settings["Nija:Vault:ActiveKeyId"] = "bench-1";
         settings["urls"] = "http://127.0.0.1:0";
         return SiloProcess.Start(port, Path.Combine(dir, $"silo-{port}.log"), settings);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
-        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
-        return ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

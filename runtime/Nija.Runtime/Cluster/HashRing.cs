@@ -1,4 +1,3 @@
-using System.Text;
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Reminders;
 
@@ -91,11 +90,7 @@ public sealed class HashRing
 
     private static uint Fnv(string text)
     {
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
+        var hash = StableHash.Of(text);
 
         // FNV-1a spreads short similar strings poorly in the high bits; a final avalanche evens the ring.
         hash ^= hash >> 16;

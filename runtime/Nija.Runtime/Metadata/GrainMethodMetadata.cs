@@ -74,12 +74,6 @@ internal sealed class GrainMethodMetadata
     public static uint WireIdOf(MethodInfo method)
     {
         var signature = $"{method.DeclaringType!.FullName}.{method.Name}({string.Join(',', method.GetParameters().Select(p => p.ParameterType.FullName))})";
-        var hash = 2166136261u;
-        foreach (var b in System.Text.Encoding.UTF8.GetBytes(signature))
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        return hash;
+        return Reminders.StableHash.Of(signature);
     }
 }

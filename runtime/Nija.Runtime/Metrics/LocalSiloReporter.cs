@@ -9,7 +9,7 @@ internal sealed class LocalSiloReporter(IRuntimeStatistics statistics, ClusterVi
 {
     private readonly Lock _lock = new();
     private readonly DateTimeOffset _started = time.GetUtcNow();
-    private (long Timestamp, TimeSpan Cpu) _previous = (time.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime);
+    private (long Timestamp, TimeSpan Cpu) _previous = (time.GetTimestamp(), ProcessCpu());
 
     public SiloReport Report()
     {
@@ -25,5 +25,11 @@ internal sealed class LocalSiloReporter(IRuntimeStatistics statistics, ClusterVi
 
         var status = !view.IsEnabled ? "Active" : view.Self is { } self ? view.Snapshot.Find(self)?.Status.ToString() ?? "Joining" : "Client";
         return new SiloReport(view.SiloAddress, status, Environment.MachineName, _started, cpu, process.WorkingSet64, GC.GetTotalMemory(false), reminders.Scheduled.Count, statistics.GetSnapshot());
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }

@@ -94,14 +94,15 @@ internal sealed class CallCodec(RuntimeSerializer serializer, WireMethods method
     public ReadOnlyMemory<byte> EncodeResult(long callId, GrainMethodMetadata method, object? result)
     {
         var frame = Response(callId, ResponseStatus.Ok);
-        frame.WriteLengthPrefixed((method, result, _json), static (buffer, s) =>
+        if (method.ReturnShape.ResultType is { } type)
         {
-            if (s.method.ReturnShape.ResultType is { } type)
-            {
-                using var writer = new Utf8JsonWriter(buffer);
-                JsonSerializer.Serialize(writer, s.result, type, s._json);
-            }
-        });
+            frame.WriteJson(result, type, _json);
+        }
+        else
+        {
+            frame.WriteInt32(0);
+        }
+
         return frame.Complete();
     }
 
@@ -135,11 +136,7 @@ internal sealed class CallCodec(RuntimeSerializer serializer, WireMethods method
     {
         var frame = new FrameWriter(kind);
         frame.WriteInt64(id);
-        frame.WriteLengthPrefixed((value, _json), static (buffer, s) =>
-        {
-            using var writer = new Utf8JsonWriter(buffer);
-            JsonSerializer.Serialize(writer, s.value, s._json);
-        });
+        frame.WriteJson(value, typeof(T), _json);
         return frame.Complete();
     }
 

@@ -63,6 +63,14 @@ internal sealed class FrameWriter
         BinaryPrimitives.WriteInt32LittleEndian(Writable.Span[at..], _buffer.WrittenCount - at - 4);
     }
 
+    /// <summary>Writes <paramref name="value"/> as JSON of <paramref name="type"/>, length-prefixed.</summary>
+    public void WriteJson(object? value, Type type, System.Text.Json.JsonSerializerOptions options) =>
+        WriteLengthPrefixed((value, type, options), static (buffer, s) =>
+        {
+            using var writer = new System.Text.Json.Utf8JsonWriter(buffer);
+            System.Text.Json.JsonSerializer.Serialize(writer, s.value, s.type, s.options);
+        });
+
     /// <summary>The finished frame.</summary>
     public ReadOnlyMemory<byte> Complete()
     {

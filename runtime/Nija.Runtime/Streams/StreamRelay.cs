@@ -42,11 +42,7 @@ internal sealed class StreamRelay
         frame.WriteString(provider);
         frame.WriteString(id.Namespace);
         frame.WriteString(id.Key);
-        frame.WriteLengthPrefixed((item, _json), static (buffer, s) =>
-        {
-            using var writer = new Utf8JsonWriter(buffer);
-            JsonSerializer.Serialize(writer, s.item, s._json);
-        });
+        frame.WriteJson(item, typeof(T), _json);
         var bytes = frame.Complete();
         foreach (var silo in _view.Snapshot.Active)
         {

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Nija.Cluster.Tests.Support;
 
 /// <summary>The configuration a test silo or client gets: the test PostgreSQL, its own deployment name, fast detection.</summary>
@@ -36,13 +33,5 @@ public static class ClusterSettings
         settings["Logging:Console:FormatterName"] = "simple";
         settings["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss.fff ";
         return settings;
-    }
-
-    /// <summary>A port nothing listens on right now.</summary>
-    public static int FreePort()
-    {
-        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

@@ -47,7 +47,7 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Starts silos on free ports and waits until all are Active.</summary>
     public async Task<IReadOnlyList<SiloProcess>> StartSilosAsync(int count)
     {
-        var started = Enumerable.Range(0, count).Select(_ => StartSilo(ClusterSettings.FreePort())).ToList();
+        var started = Enumerable.Range(0, count).Select(_ => StartSilo(SiloProcess.FreePort())).ToList();
         foreach (var silo in started)
         {
             await WaitActiveAsync(silo);
