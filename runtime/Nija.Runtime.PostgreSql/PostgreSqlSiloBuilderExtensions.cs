@@ -13,7 +13,7 @@ public static class PostgreSqlSiloBuilderExtensions
 {
     /// <summary>
     /// Uses PostgreSQL (settings from <c>Nija:Storage:PostgreSql</c>, then <paramref name="configure"/>) as
-    /// the storage named <paramref name="name"/>, the reminder table and the cluster membership table. The schema is migrated at start.
+    /// the storage named <paramref name="name"/>, the reminder table and the cluster's membership table and grain directory. The schema is migrated at start.
     /// </summary>
     public static ISiloBuilder UsePostgreSql(this ISiloBuilder silo, Action<PostgreSqlStorageOptions>? configure = null, string name = "Default")
     {
@@ -25,6 +25,7 @@ public static class PostgreSqlSiloBuilderExtensions
         });
         // The same database holds the cluster's membership (used when Nija:Cluster:Enabled is true).
         silo.Services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(sp => new SqlMembershipTable(sp.GetRequiredService<PostgreSqlDialect>())));
+        silo.Services.Replace(ServiceDescriptor.Singleton<IGrainDirectory>(sp => new SqlGrainDirectory(sp.GetRequiredService<PostgreSqlDialect>())));
         return silo.UseSqlStorage<PostgreSqlDialect>(name, sp => sp.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value.MaxWriteBatch);
     }
 }

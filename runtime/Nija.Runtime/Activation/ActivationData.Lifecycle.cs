@@ -90,6 +90,13 @@ internal sealed partial class ActivationData
         RuntimeCallContext.Enter(this, _rootChain);
         try
         {
+            if (GrainClass.UsesDirectory && _catalog.Locator is { } locator
+                && !await locator.RegisterAsync(GrainId, ActivationSeq, CancellationToken.None))
+            {
+                GiveWay();
+                return;
+            }
+
             var (grain, states) = _catalog.Activator.Create(this);
             grain.Attach(this);
             _grain = grain;
@@ -140,6 +147,26 @@ internal sealed partial class ActivationData
         }
     }
 
+    // Another silo holds the grain: this activation never ran, and its messages go there.
+    private void GiveWay()
+    {
+        List<Message> waiting;
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            waiting = [.. _waiting, .. _forward ?? []];
+            _waiting.Clear();
+            _forward = null;
+        }
+
+        _catalog.OnDeactivated(this);
+        _deactivated.TrySetResult();
+        foreach (var m in waiting)
+        {
+            _catalog.Reroute(m);
+        }
+    }
+
     private async Task DeactivateAsync()
     {
         RuntimeCallContext.Enter(this, _rootChain);
@@ -169,6 +196,8 @@ internal sealed partial class ActivationData
             _catalog.LogDeactivationFailure(GrainId, e);
         }
 
+        await UnregisterAsync();
+
         List<Message> forward;
         lock (_lock)
         {
@@ -190,6 +219,23 @@ internal sealed partial class ActivationData
             {
                 m.Completion?.Fail(new ObjectDisposedException(ActivationId, "The activation was deactivated."));
             }
+        }
+    }
+
+    private async Task UnregisterAsync()
+    {
+        if (_catalog.IsAbandoned || !GrainClass.UsesDirectory || _catalog.Locator is not { } locator)
+        {
+            return;
+        }
+
+        try
+        {
+            await locator.UnregisterAsync(GrainId, ActivationSeq, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            _catalog.LogUnregisterFailure(GrainId, e);
         }
     }
 }

@@ -102,6 +102,28 @@ internal sealed partial class Catalog
         }
     }
 
+    /// <summary>The grain directory's local side, in a cluster (null outside one).</summary>
+    public Cluster.GrainLocator? Locator { get; set; }
+
+    /// <summary>Whether the silo has stopped taking activations.</summary>
+    public bool IsStopping => _stopping;
+
+    /// <summary>Where a message goes whose activation gave way to one on another silo (the cluster router's delayed re-send).</summary>
+    public Action<Message>? Rerouter { get; set; }
+
+    /// <summary>Sends on, after a short wait, a message whose activation lost the directory registration.</summary>
+    public void Reroute(Message msg)
+    {
+        if (Rerouter is { } reroute)
+        {
+            reroute(msg);
+        }
+        else
+        {
+            Dispatch(msg);
+        }
+    }
+
     /// <summary>Where a message that an activation gave back goes (the cluster router); here when unset.</summary>
     public Action<Message>? Forwarder { get; set; }
 
@@ -215,6 +237,11 @@ internal sealed partial class Catalog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "OnDeactivateAsync of {Grain} failed")]
     private partial void DeactivationFailed(Exception e, GrainId grain);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removing {Grain} from the grain directory failed; its entry names this live silo until the grain activates here again")]
+    private partial void UnregisterFailed(Exception e, GrainId grain);
+
+    public void LogUnregisterFailure(GrainId grain, Exception e) => UnregisterFailed(e, grain);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A timer tick of {Grain} failed")]
     private partial void TimerFailed(Exception e, GrainId grain);

@@ -20,6 +20,7 @@ internal sealed class ClusterLifecycle(
     MessageRouter router,
     Metrics.LocalSiloReporter reporter,
     Catalog catalog,
+    GrainLocator locator,
     TimeProvider time,
     IOptions<ClusterOptions> options,
     IHostApplicationLifetime lifetime)
@@ -28,6 +29,7 @@ internal sealed class ClusterLifecycle(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await locator.InitializeAsync(cancellationToken);
         if (view.IsClient)
         {
             await agent.StartClientAsync(cancellationToken);
@@ -58,8 +60,10 @@ internal sealed class ClusterLifecycle(
     /// <summary>After the grains are gone: leave the table and close every connection.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (!view.IsClient && !agent.WasDeclaredDead && view.Self is not null)
+        if (!view.IsClient && !agent.WasDeclaredDead && view.Self is { } self)
         {
+            // Each activation removed its own entry; this clears any whose removal failed.
+            await locator.UnregisterSiloAsync(self, cancellationToken);
             await agent.SetStatusAsync(SiloStatus.Dead, cancellationToken);
         }
 

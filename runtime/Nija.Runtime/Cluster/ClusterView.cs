@@ -11,7 +11,8 @@ namespace Nija.Runtime.Cluster;
 public sealed class ClusterView : ILocalSiloDetails
 {
     private readonly Lock _lock = new();
-    private volatile State _state = new(MembershipSnapshot.Empty, new HashRing([]));
+    private volatile State _state = new(MembershipSnapshot.Empty, new HashRing([]), []);
+    private volatile IReadOnlyDictionary<SiloAddress, int> _load = new Dictionary<SiloAddress, int>();
 
     /// <summary>Creates the view for this process.</summary>
     public ClusterView(IOptions<ClusterOptions> options)
@@ -35,6 +36,12 @@ public sealed class ClusterView : ILocalSiloDetails
 
     /// <summary>The ring of the latest snapshot.</summary>
     public HashRing Ring => _state.Ring;
+
+    /// <summary>Each active silo's activation count at its last heartbeat (read with every table read, even when the version did not move).</summary>
+    public IReadOnlyDictionary<SiloAddress, int> Load => _load;
+
+    /// <summary>Whether <paramref name="silo"/> is Active in this view.</summary>
+    public bool IsActive(SiloAddress silo) => _state.ActiveSet.Contains(silo);
 
     /// <summary>The table version of the view.</summary>
     public long Version => _state.Snapshot.Version;
@@ -67,15 +74,26 @@ public sealed class ClusterView : ILocalSiloDetails
                 return false;
             }
 
-            _state = new State(snapshot, new HashRing(snapshot.Active));
+            _state = new State(snapshot, new HashRing(snapshot.Active), [.. snapshot.Active]);
         }
 
         Changed?.Invoke(snapshot);
         return true;
     }
 
+    /// <summary>Records the activation counts of a table read, and raises <see cref="LoadChanged"/>.</summary>
+    public void RecordLoad(MembershipSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _load = snapshot.Entries.Where(e => e.Status == SiloStatus.Active).ToDictionary(e => e.Silo, e => e.Activations);
+        LoadChanged?.Invoke();
+    }
+
+    /// <summary>Raised after a table read recorded fresh activation counts.</summary>
+    public event Action? LoadChanged;
+
     /// <summary>Asks the membership agent to read the table now (a peer has a newer version than ours).</summary>
     public void RequestRefresh() => RefreshRequested?.Invoke();
 
-    private sealed record State(MembershipSnapshot Snapshot, HashRing Ring);
+    private sealed record State(MembershipSnapshot Snapshot, HashRing Ring, HashSet<SiloAddress> ActiveSet);
 }

@@ -18,6 +18,6 @@ public interface IMembershipTable
     /// <summary>Writes status and suspicions if the row still has <paramref name="expectedEtag"/>; false if someone else changed it first.</summary>
     Task<bool> TryUpdateAsync(string serviceId, MembershipEntry entry, long expectedEtag, CancellationToken cancellationToken);
 
-    /// <summary>Records that the silo is alive (does not change the table version).</summary>
-    Task HeartbeatAsync(string serviceId, SiloAddress silo, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Records that the silo is alive and how many activations it holds (does not change the table version).</summary>
+    Task HeartbeatAsync(string serviceId, SiloAddress silo, DateTimeOffset at, int activations, CancellationToken cancellationToken);
 }

@@ -20,6 +20,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
     private readonly ConnectionPool _calls;
     private readonly ConnectionPool _probes;
     private readonly SiloListener _listener;
+    private readonly Activation.Catalog _catalog;
     private readonly TimeProvider _time;
     private readonly ClusterOptions _options;
     private readonly string _serviceId;
@@ -36,6 +37,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
         ConnectionPool calls,
         SiloListener listener,
         CallCodec codec,
+        Activation.Catalog catalog,
         TimeProvider time,
         IOptions<ClusterOptions> options,
         IOptions<SiloOptions> silo,
@@ -45,6 +47,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
         _view = view;
         _calls = calls;
         _listener = listener;
+        _catalog = catalog;
         _probes = new ConnectionPool(options, codec) { Router = calls.Router };
         _time = time;
         _options = options.Value;
@@ -84,7 +87,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
         await SetStatusAsync(SiloStatus.Active, cancellationToken);
         Joined(self);
         _loops.Add(Loop(_options.RefreshPeriod, RefreshAsync));
-        _loops.Add(Loop(_options.HeartbeatPeriod, ct => _table.HeartbeatAsync(_serviceId, self, _time.GetUtcNow(), ct)));
+        _loops.Add(Loop(_options.HeartbeatPeriod, ct => _table.HeartbeatAsync(_serviceId, self, _time.GetUtcNow(), _catalog.Count, ct)));
         _loops.Add(Loop(_options.ProbePeriod, ProbeAsync));
         _loops.Add(Loop(TimeSpan.FromSeconds(5), _ => { _calls.Sweep(); return Task.CompletedTask; }));
     }
@@ -133,6 +136,7 @@ internal sealed partial class MembershipAgent : IAsyncDisposable
             }
 
             _view.Update(snapshot);
+            _view.RecordLoad(snapshot);
         }
         finally
         {

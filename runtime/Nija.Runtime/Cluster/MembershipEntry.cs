@@ -15,7 +15,11 @@ public sealed record MembershipEntry(
     DateTimeOffset StartedAt,
     DateTimeOffset HeartbeatAt,
     IReadOnlyList<Suspicion> Suspicions,
-    long Etag);
+    long Etag)
+{
+    /// <summary>The silo's activation count at its last heartbeat (what activation-count placement compares).</summary>
+    public int Activations { get; init; }
+}
 
 /// <summary>A vote that a silo is dead.</summary>
 /// <param name="By">The silo that could not reach it.</param>

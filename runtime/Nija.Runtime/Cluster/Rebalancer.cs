@@ -67,7 +67,7 @@ internal sealed partial class Rebalancer(Catalog catalog, ClusterView view, Time
             {
                 await _wake.WaitAsync(_stop.Token);
                 var moved = 0;
-                foreach (var activation in catalog.All.Where(a => a.GrainClass.StatelessWorkerMax is null && !view.IsLocal(a.GrainId)).ToList())
+                foreach (var activation in catalog.All.Where(a => a.GrainClass.StatelessWorkerMax is null && !a.GrainClass.UsesDirectory && !view.IsLocal(a.GrainId)).ToList())
                 {
                     if (view.IsLocal(activation.GrainId))
                     {

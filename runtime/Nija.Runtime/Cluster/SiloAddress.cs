@@ -17,6 +17,14 @@ public readonly record struct SiloAddress(string Host, int Port, long Generation
     /// <inheritdoc />
     public override string ToString() => $"{Host}:{Port}@{Generation.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>The incarnation of <paramref name="endpoint"/> ("host:port") started as <paramref name="generation"/>.</summary>
+    public static SiloAddress FromEndpoint(string endpoint, long generation)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var colon = endpoint.LastIndexOf(':');
+        return new SiloAddress(endpoint[..colon], int.Parse(endpoint[(colon + 1)..], CultureInfo.InvariantCulture), generation);
+    }
+
     /// <summary>Reads "host:port@generation".</summary>
     public static SiloAddress Parse(string text)
     {

@@ -23,6 +23,7 @@ public sealed class SqlMembershipTable(SqlDialect dialect) : IMembershipTable
             suspicions TEXT NOT NULL, etag BIGINT NOT NULL,
             PRIMARY KEY (service_id, address, generation));
         """,
+        "ALTER TABLE nija_membership ADD COLUMN activations INTEGER NOT NULL DEFAULT 0",
     ];
 
     /// <inheritdoc />
@@ -36,7 +37,7 @@ public sealed class SqlMembershipTable(SqlDialect dialect) : IMembershipTable
         await using var cmd = connection.CreateCommand();
         cmd.CommandText =
             "SELECT COALESCE((SELECT version FROM nija_membership_version WHERE service_id = @s), 0); " +
-            $"SELECT {Columns} FROM nija_membership WHERE service_id = @s";
+            $"SELECT {Columns}, activations FROM nija_membership WHERE service_id = @s";
         cmd.Parameters.Add(cmd, "s", serviceId);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -80,15 +81,16 @@ public sealed class SqlMembershipTable(SqlDialect dialect) : IMembershipTable
     }
 
     /// <inheritdoc />
-    public async Task HeartbeatAsync(string serviceId, SiloAddress silo, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task HeartbeatAsync(string serviceId, SiloAddress silo, DateTimeOffset at, int activations, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "UPDATE nija_membership SET heartbeat_ms = @hb WHERE service_id = @s AND address = @a AND generation = @g";
+        cmd.CommandText = "UPDATE nija_membership SET heartbeat_ms = @hb, activations = @n WHERE service_id = @s AND address = @a AND generation = @g";
         cmd.Parameters.Add(cmd, "s", serviceId);
         cmd.Parameters.Add(cmd, "a", silo.Endpoint);
         cmd.Parameters.Add(cmd, "g", silo.Generation);
         cmd.Parameters.Add(cmd, "hb", at.ToUnixTimeMilliseconds());
+        cmd.Parameters.Add(cmd, "n", activations);
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -123,17 +125,17 @@ public sealed class SqlMembershipTable(SqlDialect dialect) : IMembershipTable
 
     private static MembershipEntry ReadEntry(DbDataReader r)
     {
-        var endpoint = r.GetString(0);
-        var colon = endpoint.LastIndexOf(':');
-        var silo = new SiloAddress(endpoint[..colon], int.Parse(endpoint[(colon + 1)..], CultureInfo.InvariantCulture), r.GetInt64(1));
         return new MembershipEntry(
-            silo,
+            SiloAddress.FromEndpoint(r.GetString(0), r.GetInt64(1)),
             r.GetString(2),
             (SiloStatus)r.GetInt32(3),
             DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)),
             DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
             ParseSuspicions(r.GetString(6)),
-            r.GetInt64(7));
+            r.GetInt64(7))
+        {
+            Activations = r.GetInt32(8),
+        };
     }
 
     private static string FormatSuspicions(IReadOnlyList<Suspicion> votes) =>

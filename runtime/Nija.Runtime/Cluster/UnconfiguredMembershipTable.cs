@@ -13,5 +13,5 @@ internal sealed class UnconfiguredMembershipTable : IMembershipTable
 
     public Task<bool> TryUpdateAsync(string serviceId, MembershipEntry entry, long expectedEtag, CancellationToken cancellationToken) => throw new InvalidOperationException(Missing);
 
-    public Task HeartbeatAsync(string serviceId, SiloAddress silo, DateTimeOffset at, CancellationToken cancellationToken) => throw new InvalidOperationException(Missing);
+    public Task HeartbeatAsync(string serviceId, SiloAddress silo, DateTimeOffset at, int activations, CancellationToken cancellationToken) => throw new InvalidOperationException(Missing);
 }

@@ -75,6 +75,9 @@ public static class SiloServiceCollectionExtensions
         services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>();
         services.TryAddSingleton<IMembershipTable, UnconfiguredMembershipTable>();
+        services.TryAddSingleton<IGrainDirectory, UnconfiguredGrainDirectory>();
+        services.AddSingleton<PlacementDirector>();
+        services.AddSingleton<GrainLocator>();
         services.AddSingleton<ClusterView>();
         services.AddSingleton<ILocalSiloDetails>(sp => sp.GetRequiredService<ClusterView>());
         services.AddSingleton<WireMethods>();

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Nija.Runtime.Abstractions.Concurrency;
 using Nija.Runtime.Abstractions.Core;
+using Nija.Runtime.Abstractions.Placement;
 
 namespace Nija.Runtime.Metadata;
 
@@ -14,6 +15,7 @@ public sealed class GrainClassMetadata
         IsReentrant = classType.GetCustomAttribute<ReentrantAttribute>() is not null;
         StatelessWorkerMax = classType.GetCustomAttribute<StatelessWorkerAttribute>()?.MaxLocalWorkers;
         AgeLimit = classType.GetCustomAttribute<CollectionAgeLimitAttribute>()?.AgeLimit;
+        Placement = classType.GetCustomAttribute<PlacementAttribute>()?.Strategy ?? PlacementStrategy.HashBased;
         GrainInterfaces = [.. classType.GetInterfaces().Where(i => typeof(IGrain).IsAssignableFrom(i) && i != typeof(IGrain) && !IsKeyMarker(i))];
     }
 
@@ -28,6 +30,12 @@ public sealed class GrainClassMetadata
 
     /// <summary>The most local activations per id for a [StatelessWorker], else null.</summary>
     public int? StatelessWorkerMax { get; }
+
+    /// <summary>Where a cluster places the grain's activation (hash-based unless the class names another strategy).</summary>
+    public PlacementStrategy Placement { get; }
+
+    /// <summary>Whether the grain directory records where its activation lives (every strategy but the hash ring; never a stateless worker, which is always local).</summary>
+    public bool UsesDirectory => Placement != PlacementStrategy.HashBased && StatelessWorkerMax is null;
 
     /// <summary>The [CollectionAgeLimit], if any (configuration may override it).</summary>
     public TimeSpan? AgeLimit { get; }

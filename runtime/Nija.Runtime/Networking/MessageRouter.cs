@@ -9,9 +9,10 @@ namespace Nija.Runtime.Networking;
 
 /// <summary>
 /// Decides where a call runs. Outside a cluster: here. In a cluster: on the silo the hash ring names
-/// (a [StatelessWorker] runs on the calling silo). A call that arrives for a grain this silo does
-/// not own under its view is rejected unrun, and the caller sends it again once views agree; a call
-/// that may have run is never sent twice.
+/// (a [StatelessWorker] runs on the calling silo), or, for a grain of another placement strategy,
+/// where the grain directory says (a new one where its strategy picks). A call that arrives for a
+/// grain this silo does not own under its view is rejected unrun, and the caller sends it again
+/// once views agree; a call that may have run is never sent twice.
 /// </summary>
 internal sealed class MessageRouter
 {
@@ -20,16 +21,23 @@ internal sealed class MessageRouter
     private readonly ConnectionPool _pool;
     private readonly GrainTypeRegistry _registry;
     private readonly TimeProvider _time;
+    private readonly GrainLocator _locator;
 
-    public MessageRouter(Catalog catalog, ClusterView view, ConnectionPool pool, GrainTypeRegistry registry, TimeProvider time)
+    public MessageRouter(Catalog catalog, ClusterView view, ConnectionPool pool, GrainTypeRegistry registry, GrainLocator locator, TimeProvider time)
     {
         _catalog = catalog;
         View = view;
         _pool = pool;
         _registry = registry;
+        _locator = locator;
         _time = time;
         catalog.Forwarder = Send;
         pool.Router = this;
+        if (view.IsEnabled)
+        {
+            catalog.Locator = locator;
+            catalog.Rerouter = Reroute;
+        }
     }
 
     public ClusterView View { get; }
@@ -49,10 +57,10 @@ internal sealed class MessageRouter
             return;
         }
 
-        SiloAddress? target;
+        GrainClassMetadata cls;
         try
         {
-            target = Resolve(msg.Target);
+            cls = _registry.GetClass(msg.Target.Type);
         }
         catch (InvalidOperationException e)
         {
@@ -60,6 +68,88 @@ internal sealed class MessageRouter
             return;
         }
 
+        if (!cls.UsesDirectory)
+        {
+            SendTo(msg, !View.IsClient && cls.StatelessWorkerMax is not null ? View.Self : View.Ring.OwnerOf(msg.Target));
+        }
+        else if (_locator.TryGetCached(msg.Target, out var cached))
+        {
+            SendTo(msg, cached);
+        }
+        else
+        {
+            _ = LocateThenSendAsync(msg, cls);
+        }
+    }
+
+    /// <summary>Takes a call that came in over a connection.</summary>
+    public void Deliver(Message msg, long senderVersion)
+    {
+        if (senderVersion > View.Version)
+        {
+            View.RequestRefresh();
+            if (msg.Completion is RemoteResponseCompletion ahead)
+            {
+                ahead.Reject(View.Version, "The caller's membership view is newer than this silo's; try again.");
+                return;
+            }
+        }
+
+        if (!View.IsClient && IsDirectoryPlaced(msg.Target))
+        {
+            // The caller's directory lookup or placement chose this silo; the activation's registration has the last word.
+            if (View.Self is { } self && View.IsActive(self))
+            {
+                _catalog.Dispatch(msg);
+            }
+            else if (msg.Completion is RemoteResponseCompletion leaving)
+            {
+                leaving.Reject(View.Version, $"{View.Self} takes no new activations.");
+            }
+
+            return;
+        }
+
+        Send(msg);
+    }
+
+    /// <summary>A silo sent the call back unrun: forget where the grain was thought to be, and send it again.</summary>
+    public void Rejected(Message msg)
+    {
+        _locator.Forget(msg.Target);
+        Reroute(msg);
+    }
+
+    private bool IsDirectoryPlaced(GrainId grain)
+    {
+        try
+        {
+            return _registry.GetClass(grain.Type).UsesDirectory;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private async Task LocateThenSendAsync(Message msg, GrainClassMetadata cls)
+    {
+        SiloAddress? target;
+        try
+        {
+            target = await _locator.LocateAsync(msg.Target, cls.Placement, CancellationToken.None);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        {
+            msg.Completion?.Fail(new SiloUnavailableException($"The grain directory could not place {msg.Target}: {e.Message}", e));
+            return;
+        }
+
+        SendTo(msg, target);
+    }
+
+    private void SendTo(Message msg, SiloAddress? target)
+    {
         if (target is null)
         {
             Reroute(msg);
@@ -79,21 +169,6 @@ internal sealed class MessageRouter
         }
     }
 
-    /// <summary>Takes a call that came in over a connection.</summary>
-    public void Deliver(Message msg, long senderVersion)
-    {
-        if (senderVersion > View.Version)
-        {
-            View.RequestRefresh();
-            if (msg.Completion is RemoteResponseCompletion ahead)
-            {
-                ahead.Reject(View.Version, "The caller's membership view is newer than this silo's; try again.");
-                return;
-            }
-        }
-
-        Send(msg);
-    }
 
     /// <summary>Sends a call that was not run again after a short wait (the view may have moved), or fails it when time is up.</summary>
     public void Reroute(Message msg)
@@ -114,15 +189,5 @@ internal sealed class MessageRouter
     {
         await Task.Delay(delay, _time);
         Send(msg);
-    }
-
-    private SiloAddress? Resolve(GrainId grain)
-    {
-        if (!View.IsClient && _registry.GetClass(grain.Type).StatelessWorkerMax is not null)
-        {
-            return View.Self;
-        }
-
-        return View.Ring.OwnerOf(grain);
     }
 }

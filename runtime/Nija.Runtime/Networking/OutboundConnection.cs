@@ -212,7 +212,7 @@ internal sealed class OutboundConnection : Connection
                     _router.View.RequestRefresh();
                 }
 
-                _router.Reroute(msg);
+                _router.Rejected(msg);
                 break;
             default:
                 throw new InvalidDataException($"Unknown response status {status}.");

@@ -1,0 +1,19 @@
+using Nija.Runtime.Abstractions.Core;
+
+namespace Nija.GrainInterfaces.Demo;
+
+/// <summary>
+/// A durable counter placed through the grain directory rather than the hash ring: what the
+/// cluster tests use to show each placement strategy. One interface per strategy derives from it.
+/// </summary>
+public interface IPlacedCounterGrain : IGrainWithStringKey
+{
+    /// <summary>Adds <paramref name="delta"/> and writes the value; returns the counter as this activation sees it.</summary>
+    Task<CounterSnapshot> Add(long delta);
+
+    /// <summary>The counter and where it is active.</summary>
+    Task<CounterSnapshot> Get();
+
+    /// <summary>Adds to another placed counter, calling it from the silo this one lives on.</summary>
+    Task<CounterSnapshot> AddToPeer(CounterPlacement placement, string key, long delta);
+}

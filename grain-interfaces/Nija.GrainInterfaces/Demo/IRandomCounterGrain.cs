@@ -1,0 +1,4 @@
+namespace Nija.GrainInterfaces.Demo;
+
+/// <summary>A placed counter whose activation goes to a random active silo.</summary>
+public interface IRandomCounterGrain : IPlacedCounterGrain;
