@@ -1,9 +1,9 @@
 using Nija.Bench.Scenarios;
 using Nija.Bench.Support;
 
-// Usage: Nija.Bench [calls] [activations] [memory] [writes] [trading] [api] [cluster] [failover] [rebalance] [--seconds N] [--kills N] [--out FILE]
+// Usage: Nija.Bench [calls] [activations] [memory] [writes] [trading] [api] [cluster] [placement] [failover] [rebalance] [--seconds N] [--kills N] [--out FILE]
 // PostgreSQL scenarios read NIJA_BENCH_POSTGRES (bench/run.sh starts a throwaway server).
-var known = new[] { "calls", "activations", "memory", "writes", "trading", "api", "cluster", "failover", "rebalance" };
+var known = new[] { "calls", "activations", "memory", "writes", "trading", "api", "cluster", "placement", "failover", "rebalance" };
 var scenarios = args.Where(a => known.Contains(a, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(5);
 var kills = args.SkipWhile(a => a != "--kills").Skip(1).Select(int.Parse).FirstOrDefault(20);
@@ -53,6 +53,11 @@ if (scenarios.Contains("api"))
 if (postgres is not null && scenarios.Contains("cluster"))
 {
     await ClusterCalls.RunAsync(report, duration, postgres);
+}
+
+if (postgres is not null && scenarios.Contains("placement"))
+{
+    await PlacementCost.RunAsync(report, duration, postgres);
 }
 
 if (postgres is not null && scenarios.Contains("rebalance"))

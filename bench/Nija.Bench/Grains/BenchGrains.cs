@@ -1,5 +1,6 @@
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Abstractions.Persistence;
+using Nija.Runtime.Abstractions.Placement;
 
 namespace Nija.Bench.Grains;
 
@@ -53,4 +54,18 @@ public sealed class AccountGrain([PersistentState("account")] IPersistentState<A
         await state.WriteStateAsync();
         return state.State.Version;
     }
+}
+
+public interface IPlacedAdderGrain : IGrainWithIntegerKey
+{
+    Task<int> Add(int x);
+}
+
+/// <summary>The adder placed through the grain directory (random placement) instead of the hash ring.</summary>
+[RandomPlacement]
+public sealed class PlacedAdderGrain : Grain, IPlacedAdderGrain
+{
+    private int _total;
+
+    Task<int> IPlacedAdderGrain.Add(int x) => Task.FromResult(_total += x);
 }

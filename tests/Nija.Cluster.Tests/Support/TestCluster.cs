@@ -42,6 +42,9 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IStreamProvider Streams => _client?.Services.GetRequiredService<IStreamProvider>() ?? throw new InvalidOperationException("Start the client first.");
 
+    /// <summary>The client's view of the cluster (membership and the silos' reported activation counts).</summary>
+    public ClusterView ClientView => _client?.Services.GetRequiredService<ClusterView>() ?? throw new InvalidOperationException("Start the client first.");
+
     public IGrainFactory Grains => _client?.Services.GetRequiredService<IGrainFactory>() ?? throw new InvalidOperationException("Start the client first.");
 
     /// <summary>Starts silos on free ports and waits until all are Active.</summary>
@@ -78,9 +81,20 @@ public sealed class TestCluster : IAsyncDisposable
         var settings = ClusterSettings.Common(ServiceId);
         settings["Nija:Cluster:Role"] = "Client";
         builder.Configuration.AddInMemoryCollection(settings.Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)));
-        builder.UseNijaSilo(silo => silo.AddGrains(typeof(CounterGrain).Assembly, t => t == typeof(CounterGrain)).UsePostgreSql());
+        builder.UseNijaSilo(silo => silo.AddGrains(typeof(CounterGrain).Assembly, t => t == typeof(CounterGrain) || t.IsSubclassOf(typeof(PlacedCounterGrain))).UsePostgreSql());
         _client = builder.Build();
         await _client.StartAsync();
+    }
+
+    /// <summary>How many grain directory entries name a silo on <paramref name="endpoint"/>.</summary>
+    public async Task<long> DirectoryEntriesAsync(string endpoint)
+    {
+        await using var connection = await _dialect.OpenAsync(CancellationToken.None);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM nija_grain_directory WHERE service_id = $1 AND address = $2";
+        cmd.Parameters.Add(new NpgsqlParameter { Value = ServiceId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = endpoint });
+        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     public async Task<MembershipSnapshot> ReadTableAsync()

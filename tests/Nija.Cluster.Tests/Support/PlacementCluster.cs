@@ -1,0 +1,46 @@
+using Nija.GrainInterfaces.Demo;
+using Nija.Runtime.Cluster;
+
+namespace Nija.Cluster.Tests.Support;
+
+/// <summary>Three silos and a client shared by the placement tests, with a randomly placed counter known on each silo to call from.</summary>
+public sealed class PlacementCluster : IAsyncLifetime
+{
+    public TestCluster Cluster { get; } = new("placement");
+
+    /// <summary>The key of a random counter living on each silo, by silo address.</summary>
+    public Dictionary<string, string> RelayKeyOn { get; } = [];
+
+    /// <summary>A random counter living on each silo, by silo address.</summary>
+    public Dictionary<string, IRandomCounterGrain> RelayOn => RelayKeyOn.ToDictionary(kv => kv.Key, kv => Cluster.Grains.GetGrain<IRandomCounterGrain>(kv.Value));
+
+    /// <summary>Where the first 30 random counters were placed, by key.</summary>
+    public Dictionary<string, CounterSnapshot> FirstPlaced { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        await Cluster.StartSilosAsync(3);
+        await Cluster.StartClientAsync();
+        for (var i = 0; RelayKeyOn.Count < 3 || i < 30; i++)
+        {
+            var grain = Cluster.Grains.GetGrain<IRandomCounterGrain>($"r{i}");
+            var placed = await grain.Add(1);
+            FirstPlaced[$"r{i}"] = placed;
+            RelayKeyOn.TryAdd(placed.Silo, $"r{i}");
+        }
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>Waits until the client's view shows <paramref name="silo"/> reporting at least <paramref name="activations"/>.</summary>
+    public async Task WaitForReportedLoadAsync(string silo, int activations, TimeSpan timeout)
+    {
+        var address = SiloAddress.Parse(silo);
+        var deadline = DateTime.UtcNow + timeout;
+        while (Cluster.ClientView.Load.GetValueOrDefault(address) < activations)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{silo} did not report {activations} activations within {timeout}.");
+            await Task.Delay(100);
+        }
+    }
+}
