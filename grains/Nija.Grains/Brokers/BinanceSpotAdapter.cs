@@ -7,10 +7,15 @@ namespace Nija.Grains.Brokers;
 
 /// <summary>
 /// Binance Spot over its REST API: signed requests (timestamp, recvWindow, HMAC-SHA256 signature,
-/// X-MBX-APIKEY header) to a configurable base URL. Symbols map "BTC-USDT" → "BTCUSDT".
+/// X-MBX-APIKEY header) to a configurable base URL. Symbols map "BTC-USDT" → "BTCUSDT". Orders are
+/// found again by the client order id Nija gives them (newClientOrderId / origClientOrderId).
 /// </summary>
 public sealed class BinanceSpotAdapter(HttpClient http, TimeProvider time) : IExchangeAdapter
 {
+    // "Order does not exist." (query) and "Unknown order sent." (cancel).
+    private const string NoSuchOrder = "-2013";
+    private const string UnknownOrder = "-2011";
+
     public string Name => "binance";
 
     public async Task<ExchangePermissions> GetPermissionsAsync(ExchangeCredentials credentials, CancellationToken cancellationToken)
@@ -31,7 +36,7 @@ public sealed class BinanceSpotAdapter(HttpClient http, TimeProvider time) : IEx
     public async Task<ExchangeOrderAck> PlaceOrderAsync(ExchangeCredentials credentials, ExchangeOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var query = $"symbol={order.Symbol.Replace("-", "", StringComparison.Ordinal)}&side={(order.Side == OrderSide.Buy ? "BUY" : "SELL")}" +
+        var query = $"symbol={Pair(order.Symbol)}&side={(order.Side == OrderSide.Buy ? "BUY" : "SELL")}" +
             (order.Type == OrderType.Limit
                 ? $"&type=LIMIT&timeInForce=GTC&quantity={Invariant(order.Quantity)}&price={Invariant(order.LimitPrice!.Value)}"
                 : $"&type=MARKET&quantity={Invariant(order.Quantity)}") +
@@ -40,6 +45,80 @@ public sealed class BinanceSpotAdapter(HttpClient http, TimeProvider time) : IEx
         return new ExchangeOrderAck(json.GetProperty("orderId").GetRawText(), json.GetProperty("clientOrderId").GetString()!,
             json.GetProperty("status").GetString()!, Decimal(json.GetProperty("executedQty")), Decimal(json.GetProperty("cummulativeQuoteQty")));
     }
+
+    public async Task<ExchangeOrderReport?> GetOrderAsync(ExchangeCredentials credentials, string symbol, string clientOrderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var json = await SendAsync(HttpMethod.Get, "/api/v3/order", $"symbol={Pair(symbol)}&origClientOrderId={Uri.EscapeDataString(clientOrderId)}", credentials, cancellationToken);
+            return Report(json, symbol);
+        }
+        catch (ExchangeException e) when (e.Code == NoSuchOrder)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<ExchangeOrderReport>> GetOpenOrdersAsync(ExchangeCredentials credentials, string symbol, CancellationToken cancellationToken)
+    {
+        var json = await SendAsync(HttpMethod.Get, "/api/v3/openOrders", $"symbol={Pair(symbol)}", credentials, cancellationToken);
+        return [.. json.EnumerateArray().Select(o => Report(o, symbol))];
+    }
+
+    public async Task<bool> CancelOrderAsync(ExchangeCredentials credentials, string symbol, string clientOrderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(HttpMethod.Delete, "/api/v3/order", $"symbol={Pair(symbol)}&origClientOrderId={Uri.EscapeDataString(clientOrderId)}", credentials, cancellationToken);
+            return true;
+        }
+        catch (ExchangeException e) when (e.Code is UnknownOrder or NoSuchOrder)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<ExchangeFill>> GetFillsAsync(ExchangeCredentials credentials, string symbol, CancellationToken cancellationToken)
+    {
+        var json = await SendAsync(HttpMethod.Get, "/api/v3/myTrades", $"symbol={Pair(symbol)}", credentials, cancellationToken);
+        return [.. json.EnumerateArray().Select(t => new ExchangeFill(
+            t.GetProperty("id").GetRawText(), t.GetProperty("orderId").GetRawText(), symbol,
+            t.GetProperty("isBuyer").GetBoolean() ? OrderSide.Buy : OrderSide.Sell,
+            Decimal(t.GetProperty("price")), Decimal(t.GetProperty("qty")), Decimal(t.GetProperty("commission")),
+            t.GetProperty("commissionAsset").GetString()!, DateTimeOffset.FromUnixTimeMilliseconds(t.GetProperty("time").GetInt64())))];
+    }
+
+    public async Task<SymbolRules> GetSymbolRulesAsync(string symbol, CancellationToken cancellationToken)
+    {
+        var json = await http.GetFromJsonAsync<JsonElement>($"/api/v3/exchangeInfo?symbol={Pair(symbol)}", cancellationToken);
+        var filters = json.GetProperty("symbols")[0].GetProperty("filters").EnumerateArray().ToDictionary(f => f.GetProperty("filterType").GetString()!);
+        var lot = filters["LOT_SIZE"];
+        var notional = filters.TryGetValue("NOTIONAL", out var n) ? n : filters.GetValueOrDefault("MIN_NOTIONAL");
+        return new SymbolRules(symbol, Decimal(lot.GetProperty("minQty")), Decimal(lot.GetProperty("maxQty")), Decimal(lot.GetProperty("stepSize")),
+            Decimal(filters["PRICE_FILTER"].GetProperty("tickSize")),
+            notional.ValueKind == JsonValueKind.Object ? Decimal(notional.GetProperty("minNotional")) : 0m, 1);
+    }
+
+    private static ExchangeOrderReport Report(JsonElement o, string symbol)
+    {
+        var executed = Decimal(o.GetProperty("executedQty"));
+        var quote = Decimal(o.GetProperty("cummulativeQuoteQty"));
+        return new ExchangeOrderReport(o.GetProperty("orderId").GetRawText(), o.GetProperty("clientOrderId").GetString()!, symbol,
+            o.GetProperty("side").GetString() == "BUY" ? OrderSide.Buy : OrderSide.Sell, Status(o.GetProperty("status").GetString()!),
+            Decimal(o.GetProperty("origQty")), executed, executed > 0 ? quote / executed : null);
+    }
+
+    // Binance's order statuses, onto Nija's order states.
+    private static OrderStatus Status(string status) => status switch
+    {
+        "NEW" or "PENDING_NEW" => OrderStatus.Submitted,
+        "PARTIALLY_FILLED" => OrderStatus.PartiallyFilled,
+        "FILLED" => OrderStatus.Filled,
+        "CANCELED" or "PENDING_CANCEL" => OrderStatus.Canceled,
+        "REJECTED" => OrderStatus.Rejected,
+        "EXPIRED" or "EXPIRED_IN_MATCH" => OrderStatus.Expired,
+        _ => throw new ExchangeException("binance", "status", $"Unknown order status '{status}'."),
+    };
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, string query, ExchangeCredentials credentials, CancellationToken cancellationToken)
     {
@@ -56,6 +135,8 @@ public sealed class BinanceSpotAdapter(HttpClient http, TimeProvider time) : IEx
 
         return json;
     }
+
+    private static string Pair(string symbol) => symbol.Replace("-", "", StringComparison.Ordinal);
 
     private static decimal Decimal(JsonElement e) => decimal.Parse(e.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
 
