@@ -32,7 +32,7 @@ public sealed class FailoverTests
         var killedAt = Stopwatch.StartNew();
         victim.Kill();
         cluster.Forget(victim);
-        var after = await FirstAnswerElsewhereAsync(ticking, before.Silo, TimeSpan.FromSeconds(30));
+        var after = await FailedOver.FirstAnswerAwayFromAsync(ticking.Get, before.Silo, TimeSpan.FromSeconds(30));
         var failover = killedAt.Elapsed;
         var ticksAtFailover = after.Ticks;
         await WaitUntilAsync(async () => (await ticking.Get()).Ticks >= ticksAtFailover + 2, TimeSpan.FromSeconds(15), "the reminder to tick on the new owner");
@@ -120,29 +120,6 @@ public sealed class FailoverTests
             {
                 await Task.Delay(200);
             }
-        }
-    }
-
-    private static async Task<CounterSnapshot> FirstAnswerElsewhereAsync(ICounterGrain grain, string oldSilo, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                var answer = await grain.Get();
-                if (answer.Silo != oldSilo)
-                {
-                    return answer;
-                }
-            }
-            catch (Exception e) when (e is SiloUnavailableException or TimeoutException)
-            {
-                // Not yet failed over.
-            }
-
-            Assert.True(deadline.Elapsed < timeout, $"No answer from another silo within {timeout}.");
-            await Task.Delay(20);
         }
     }
 

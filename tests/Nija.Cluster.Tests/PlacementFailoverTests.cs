@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Nija.Cluster.Tests.Support;
 using Nija.GrainInterfaces.Demo;
-using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Cluster;
 
 namespace Nija.Cluster.Tests;
@@ -26,7 +25,7 @@ public sealed class PlacementFailoverTests
         foreach (var key in placed.Where(p => p.Value.Silo == victimSilo).Select(p => p.Key))
         {
             var grain = cluster.Grains.GetGrain<IRandomCounterGrain>(key);
-            var after = await FirstAnswerAwayFromAsync(grain, victimSilo, TimeSpan.FromSeconds(30));
+            var after = await FailedOver.FirstAnswerAwayFromAsync(grain.Get, victimSilo, TimeSpan.FromSeconds(30));
             Assert.Equal(5, after.Value);
             Assert.Equal(6, (await grain.Add(1)).Value);
         }
@@ -63,7 +62,7 @@ public sealed class PlacementFailoverTests
         Assert.Equal(0, await cluster.DirectoryEntriesAsync(victim.Endpoint));
         foreach (var key in placed.Keys)
         {
-            var now = await FirstAnswerAwayFromAsync(cluster.Grains.GetGrain<IRandomCounterGrain>(key), victimSilo, TimeSpan.FromSeconds(10));
+            var now = await FailedOver.FirstAnswerAwayFromAsync(cluster.Grains.GetGrain<IRandomCounterGrain>(key).Get, victimSilo, TimeSpan.FromSeconds(10));
             var (acked, unsure) = tally.For(key);
             Assert.InRange(now.Value, 5 + acked, 5 + acked + unsure);
         }
@@ -79,29 +78,5 @@ public sealed class PlacementFailoverTests
 
         Assert.Equal(3, placed.Values.Select(p => p.Silo).Distinct().Count());
         return placed;
-    }
-
-    // A read is safe to repeat, so it is retried until another silo answers.
-    private static async Task<CounterSnapshot> FirstAnswerAwayFromAsync(IRandomCounterGrain grain, string oldSilo, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                var answer = await grain.Get();
-                if (answer.Silo != oldSilo)
-                {
-                    return answer;
-                }
-            }
-            catch (Exception e) when (e is SiloUnavailableException or TimeoutException)
-            {
-                // Not failed over yet.
-            }
-
-            Assert.True(deadline.Elapsed < timeout, $"No answer from a silo other than {oldSilo} within {timeout}.");
-            await Task.Delay(20);
-        }
     }
 }
