@@ -16,4 +16,10 @@ public interface IPlacedCounterGrain : IGrainWithStringKey
 
     /// <summary>Adds to another placed counter, calling it from the silo this one lives on.</summary>
     Task<CounterSnapshot> AddToPeer(CounterPlacement placement, string key, long delta);
+
+    /// <summary>
+    /// Passes the call on to the first of <paramref name="path"/> with the rest of it, waiting for
+    /// the answer; the last one adds 1. A path that comes back to a grain on it is a call cycle.
+    /// </summary>
+    Task<CounterSnapshot> Relay(CounterPlacement placement, string[] path);
 }

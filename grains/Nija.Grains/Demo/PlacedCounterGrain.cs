@@ -17,17 +17,21 @@ public abstract class PlacedCounterGrain(IPersistentState<CounterState> state, I
 
     Task<CounterSnapshot> IPlacedCounterGrain.Get() => Task.FromResult(Snapshot());
 
-    Task<CounterSnapshot> IPlacedCounterGrain.AddToPeer(CounterPlacement placement, string key, long delta)
+    Task<CounterSnapshot> IPlacedCounterGrain.AddToPeer(CounterPlacement placement, string key, long delta) => Peer(placement, key).Add(delta);
+
+    async Task<CounterSnapshot> IPlacedCounterGrain.Relay(CounterPlacement placement, string[] path)
     {
-        IPlacedCounterGrain peer = placement switch
-        {
-            CounterPlacement.Random => GrainFactory.GetGrain<IRandomCounterGrain>(key),
-            CounterPlacement.PreferLocal => GrainFactory.GetGrain<IPreferLocalCounterGrain>(key),
-            CounterPlacement.ActivationCount => GrainFactory.GetGrain<ILeastLoadedCounterGrain>(key),
-            _ => throw new ArgumentOutOfRangeException(nameof(placement), placement, "Unknown placement."),
-        };
-        return peer.Add(delta);
+        ArgumentNullException.ThrowIfNull(path);
+        return path.Length == 0 ? await ((IPlacedCounterGrain)this).Add(1) : await Peer(placement, path[0]).Relay(placement, path[1..]);
     }
+
+    private IPlacedCounterGrain Peer(CounterPlacement placement, string key) => placement switch
+    {
+        CounterPlacement.Random => GrainFactory.GetGrain<IRandomCounterGrain>(key),
+        CounterPlacement.PreferLocal => GrainFactory.GetGrain<IPreferLocalCounterGrain>(key),
+        CounterPlacement.ActivationCount => GrainFactory.GetGrain<ILeastLoadedCounterGrain>(key),
+        _ => throw new ArgumentOutOfRangeException(nameof(placement), placement, "Unknown placement."),
+    };
 
     private CounterSnapshot Snapshot() => new(state.State.Value, state.State.Ticks, silo.SiloAddress, context.ActivationId);
 }

@@ -38,7 +38,8 @@ internal sealed partial class ActivationData : IGrainContext
         GrainClass = grainClass;
         ActivationSeq = activationSeq;
         _catalog = catalog;
-        _rootChain = new CallChain(grainId, activationSeq, null);
+        ChainId = catalog.ChainIdOf(activationSeq);
+        _rootChain = new CallChain(grainId, ChainId, null);
         _lastActivity = catalog.Time.GetTimestamp();
     }
 
@@ -49,6 +50,9 @@ internal sealed partial class ActivationData : IGrainContext
     public long ActivationSeq { get; }
 
     public string ActivationId => $"{GrainId}@{ActivationSeq}";
+
+    /// <summary>This activation in call chains: unique across the cluster's processes, so that a chain that crossed silos still recognises it.</summary>
+    public long ChainId { get; }
 
     public IGrainFactory GrainFactory => _catalog.GrainFactory;
 
@@ -84,7 +88,7 @@ internal sealed partial class ActivationData : IGrainContext
                     StartLocked(msg);
                     return true;
                 default:
-                    if (msg.Chain is { } chain && chain.Contains(ActivationSeq))
+                    if (msg.Chain is { } chain && chain.Contains(ChainId))
                     {
                         deadlock = chain.Describe(GrainId);
                         break;
@@ -179,7 +183,7 @@ internal sealed partial class ActivationData : IGrainContext
 
     private async Task RunAsync(Message msg)
     {
-        RuntimeCallContext.Enter(this, msg.Chain is null ? _rootChain : new CallChain(GrainId, ActivationSeq, msg.Chain));
+        RuntimeCallContext.Enter(this, msg.Chain is null ? _rootChain : new CallChain(GrainId, ChainId, msg.Chain));
         Abstractions.Context.RequestContext.Import(msg.RequestContext);
         object? result = null;
         Exception? error = null;

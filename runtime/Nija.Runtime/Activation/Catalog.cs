@@ -24,6 +24,9 @@ internal sealed partial class Catalog
     private readonly ILogger<Catalog> _log;
     private readonly Lazy<IGrainFactory> _factory;
     private long _activationSeq;
+
+    // Sets this process's activations apart from every other process's in call chains that cross silos.
+    private readonly long _chainPrefix = (long)Random.Shared.Next() << 32;
     private volatile bool _stopping;
     private volatile bool _abandoned;
 
@@ -139,6 +142,9 @@ internal sealed partial class Catalog
             Dispatch(msg);
         }
     }
+
+    /// <summary>The cluster-unique id of this process's activation number <paramref name="activationSeq"/> in call chains.</summary>
+    public long ChainIdOf(long activationSeq) => _chainPrefix | (activationSeq & 0xFFFF_FFFF);
 
     public ActivationData Create(GrainId id, GrainClassMetadata cls) => new(id, cls, Interlocked.Increment(ref _activationSeq), this);
 

@@ -10,8 +10,9 @@ namespace Nija.Runtime.Networking;
 
 /// <summary>
 /// Encodes calls and their answers: a small binary header (call id, flags, timeout, the sender's
-/// membership version, grain id, method wire id, request context) and the arguments as one JSON
-/// array, each element written and read as its declared parameter type.
+/// membership version, grain id, method wire id, request context, the call chain so that a cycle
+/// through several silos is recognised as a deadlock) and the arguments as one JSON array, each
+/// element written and read as its declared parameter type.
 /// </summary>
 internal sealed class CallCodec(RuntimeSerializer serializer, WireMethods methods)
 {
@@ -37,6 +38,7 @@ internal sealed class CallCodec(RuntimeSerializer serializer, WireMethods method
             frame.WriteString(value);
         }
 
+        WriteChain(frame, msg.Chain);
         frame.WriteLengthPrefixed((msg, _json), static (buffer, s) =>
         {
             using var writer = new Utf8JsonWriter(buffer);
@@ -75,6 +77,7 @@ internal sealed class CallCodec(RuntimeSerializer serializer, WireMethods method
             context = builder.ToImmutable();
         }
 
+        var chain = ReadChain(ref reader);
         var args = ReadArguments(reader.ReadBytes(), method);
         return new Message
         {
@@ -83,12 +86,49 @@ internal sealed class CallCodec(RuntimeSerializer serializer, WireMethods method
             Method = method,
             Arguments = args,
             RequestContext = context,
+            Chain = chain,
             Completion = (flags & OneWay) != 0 ? null : reply(callId, method),
             Interleave = (flags & Interleave) != 0,
             IsReadOnly = (flags & ReadOnly) != 0,
             Timeout = timeoutMs < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(timeoutMs),
             StartTimestamp = Stopwatch.GetTimestamp(),
         };
+    }
+
+    // Innermost first; the receiver rebuilds it outermost first.
+    private static void WriteChain(FrameWriter frame, CallChain? chain)
+    {
+        var links = new List<CallChain>();
+        for (var c = chain; c is not null; c = c.Parent)
+        {
+            links.Add(c);
+        }
+
+        frame.WriteInt32(links.Count);
+        foreach (var link in links)
+        {
+            frame.WriteString(link.GrainId.Type);
+            frame.WriteString(link.GrainId.Key);
+            frame.WriteInt64(link.ActivationId);
+        }
+    }
+
+    private static CallChain? ReadChain(ref FrameReader reader)
+    {
+        var count = reader.ReadInt32();
+        var links = new (GrainId Grain, long Activation)[count];
+        for (var i = 0; i < count; i++)
+        {
+            links[i] = (new GrainId(reader.ReadString(), reader.ReadString()), reader.ReadInt64());
+        }
+
+        CallChain? chain = null;
+        for (var i = count - 1; i >= 0; i--)
+        {
+            chain = new CallChain(links[i].Grain, links[i].Activation, chain);
+        }
+
+        return chain;
     }
 
     public ReadOnlyMemory<byte> EncodeResult(long callId, GrainMethodMetadata method, object? result)
