@@ -75,14 +75,18 @@ public sealed class ClusterStatistics
         return [.. reports
             .SelectMany(r => r.Runtime.Methods.Select(m => (r.Silo, m)))
             .GroupBy(x => (x.m.GrainType, x.m.Method))
-            .Select(g => new ClusterMethodFigures(
-                g.Key.GrainType,
-                g.Key.Method,
-                g.Sum(x => x.m.Calls),
-                g.Sum(x => x.m.Errors),
-                Math.Round(g.Sum(x => x.m.Calls - previous.GetValueOrDefault((x.Silo, x.m.GrainType, x.m.Method))) / seconds, 1),
-                g.Max(x => x.m.P50Ms),
-                g.Max(x => x.m.P99Ms)))
+            .Select(g =>
+            {
+                var merged = LatencyHistogram.Merge(g.Select(x => x.m.LatencyBuckets ?? new Dictionary<int, long>()));
+                return new ClusterMethodFigures(
+                    g.Key.GrainType,
+                    g.Key.Method,
+                    g.Sum(x => x.m.Calls),
+                    g.Sum(x => x.m.Errors),
+                    Math.Round(g.Sum(x => x.m.Calls - previous.GetValueOrDefault((x.Silo, x.m.GrainType, x.m.Method))) / seconds, 1),
+                    merged.Quantile(0.5),
+                    merged.Quantile(0.99));
+            })
             .OrderByDescending(m => m.Calls)];
     }
 

@@ -21,6 +21,37 @@ public sealed class LatencyHistogram
     /// <summary>The number of recorded durations.</summary>
     public long Count => _counts.Sum(c => Volatile.Read(ref c));
 
+    /// <summary>The non-empty buckets (bucket index to count): what a silo's report carries so that the cluster's figures come from merged histograms.</summary>
+    public IReadOnlyDictionary<int, long> Buckets()
+    {
+        var buckets = new Dictionary<int, long>();
+        for (var i = 0; i < BucketCount; i++)
+        {
+            if (Volatile.Read(ref _counts[i]) is var n and > 0)
+            {
+                buckets[i] = n;
+            }
+        }
+
+        return buckets;
+    }
+
+    /// <summary>A histogram holding the sum of <paramref name="parts"/> (each from <see cref="Buckets"/>): quantiles over every silo's calls together.</summary>
+    public static LatencyHistogram Merge(IEnumerable<IReadOnlyDictionary<int, long>> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var merged = new LatencyHistogram();
+        foreach (var (bucket, count) in parts.SelectMany(p => p))
+        {
+            if (bucket is >= 0 and < BucketCount && count > 0)
+            {
+                merged._counts[bucket] += count;
+            }
+        }
+
+        return merged;
+    }
+
     /// <summary>The upper bound of the bucket holding the given quantile (0..1), in milliseconds; 0 when empty.</summary>
     public double Quantile(double q)
     {

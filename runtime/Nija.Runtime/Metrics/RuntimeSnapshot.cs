@@ -20,4 +20,5 @@ public sealed record RuntimeSnapshot(
 /// <param name="Errors">Calls failed.</param>
 /// <param name="P50Ms">Median latency (bucket upper bound).</param>
 /// <param name="P99Ms">99th percentile latency (bucket upper bound).</param>
-public sealed record GrainMethodSnapshot(string GrainType, string Method, long Calls, long Errors, double P50Ms, double P99Ms);
+/// <param name="LatencyBuckets">The latency histogram's non-empty buckets, so that figures across silos come from one merged histogram.</param>
+public sealed record GrainMethodSnapshot(string GrainType, string Method, long Calls, long Errors, double P50Ms, double P99Ms, IReadOnlyDictionary<int, long>? LatencyBuckets = null);

@@ -22,7 +22,7 @@ internal sealed class RuntimeStatistics : IRuntimeStatistics
     public RuntimeSnapshot GetSnapshot() => new(
         _time.GetUtcNow(),
         [.. _methods.All.Where(s => s.Calls > 0).OrderBy(s => s.GrainType, StringComparer.Ordinal).ThenBy(s => s.Method, StringComparer.Ordinal)
-            .Select(s => new GrainMethodSnapshot(s.GrainType, s.Method, s.Calls, s.Errors, s.Latency.Quantile(0.5), s.Latency.Quantile(0.99)))],
+            .Select(s => new GrainMethodSnapshot(s.GrainType, s.Method, s.Calls, s.Errors, s.Latency.Quantile(0.5), s.Latency.Quantile(0.99), s.Latency.Buckets()))],
         CountByType());
 
     private Dictionary<string, int> CountByType() =>

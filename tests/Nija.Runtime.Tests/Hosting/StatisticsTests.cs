@@ -82,4 +82,28 @@ public sealed class StatisticsTests
         Assert.InRange(histogram.Quantile(0.5), 50, 50 * 1.2);
         Assert.InRange(histogram.Quantile(0.99), 99, 99 * 1.2);
     }
+
+    [Fact]
+    public void Histograms_merged_from_several_silos_give_the_quantiles_of_all_their_calls_together()
+    {
+        // A fast silo with most of the calls, a slow one with a few: the worst silo's median would say 100 ms.
+        var fast = new LatencyHistogram();
+        var slow = new LatencyHistogram();
+        for (var i = 0; i < 150; i++)
+        {
+            fast.Record(TimeSpan.FromMilliseconds(1));
+        }
+
+        for (var i = 0; i < 50; i++)
+        {
+            slow.Record(TimeSpan.FromMilliseconds(100));
+        }
+
+        var merged = LatencyHistogram.Merge([fast.Buckets(), slow.Buckets()]);
+
+        Assert.Equal(200, merged.Count);
+        Assert.InRange(merged.Quantile(0.5), 1, 1.2);
+        Assert.InRange(merged.Quantile(0.99), 100, 120);
+        Assert.InRange(slow.Quantile(0.5), 100, 120);
+    }
 }
