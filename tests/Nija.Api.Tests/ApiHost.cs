@@ -79,6 +79,9 @@ public sealed class ApiHost : IAsyncDisposable
             $"--Nija:Admin:Email={AdminEmail}",
             $"--Nija:Admin:Password={AdminPassword}",
             $"--Nija:Onboarding:RequireInvitation={options.RequireInvitation}",
+
+            // Prices move only when a test moves them.
+            "--Nija:MarketData:StepInterval=00:00:00",
             $"--Nija:Web:Root={Path.Combine(Nija.Tests.Shared.NodeScripts.RepoRoot(), "api", "web", "dist")}",
         };
         if (options.Storage == "PostgreSql")

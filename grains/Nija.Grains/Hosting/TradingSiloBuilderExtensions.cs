@@ -30,6 +30,7 @@ public static class TradingSiloBuilderExtensions
         silo.Services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PaperExchangeOptions>>().Value);
         silo.Services.TryAddSingleton(sp => new PaperExchange(sp.GetRequiredService<PaperExchangeOptions>()));
         silo.AddValidatedOptions<ProtectionOptions, ProtectionOptionsValidator>(ProtectionOptions.Section, null);
+        silo.AddValidatedOptions<MarketData.MarketDataOptions, MarketData.MarketDataOptionsValidator>(MarketData.MarketDataOptions.Section, null);
         silo.Services.TryAddSingleton(sp => PlanCatalogLoader.Load(silo.Configuration["Nija:Billing:PlansFile"],
             sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()?.ContentRootPath, AppContext.BaseDirectory));
         silo.Services.TryAddSingleton(sp => new OrderProcessor(

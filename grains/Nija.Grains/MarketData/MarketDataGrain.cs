@@ -4,12 +4,18 @@ using Nija.GrainInterfaces.MarketData;
 using Nija.Grains.Exchange;
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Abstractions.Streams;
+using Nija.Runtime.Abstractions.Timers;
+using Microsoft.Extensions.Options;
 
 namespace Nija.Grains.MarketData;
 
-/// <summary>A symbol's price: simulated (seeded by the paper exchange seed and the symbol) or set by a replay.</summary>
+/// <summary>
+/// A symbol's price: simulated (seeded by the paper exchange seed and the symbol) or set by a replay.
+/// With Nija:MarketData:StepInterval set, the simulated feed also steps by itself on a timer that
+/// keeps the symbol active, so that its subscribers see prices move.
+/// </summary>
 [GrainType("marketdata")]
-public sealed class MarketDataGrain(PaperExchangeOptions options, TimeProvider time) : Grain, IMarketDataGrain
+public sealed class MarketDataGrain(PaperExchangeOptions options, IOptions<MarketDataOptions> feed, TimeProvider time) : Grain, IMarketDataGrain
 {
     private SimulatedPriceFeed? _feed;
     private decimal _last;
@@ -23,6 +29,13 @@ public sealed class MarketDataGrain(PaperExchangeOptions options, TimeProvider t
         _last = _feed.Price;
         _ticks = this.GetStreamProvider().GetStream<Tick>(new StreamId("ticks", symbol));
         _candles = new CandleBuilder(symbol);
+        if (feed.Value.StepInterval > TimeSpan.Zero)
+        {
+            var every = feed.Value.StepInterval;
+            RegisterGrainTimer(static (self, _) => self.StepOnceAsync(), this,
+                new GrainTimerCreationOptions { DueTime = every, Period = every, KeepAlive = true });
+        }
+
         return Task.CompletedTask;
     }
 
@@ -61,6 +74,8 @@ public sealed class MarketDataGrain(PaperExchangeOptions options, TimeProvider t
 
         return _last;
     }
+
+    private Task StepOnceAsync() => PublishAsync(_feed!.Next(), time.GetUtcNow());
 
     private async Task PublishAsync(decimal price, DateTimeOffset at)
     {
