@@ -57,28 +57,9 @@ internal sealed class MessageRouter
             return;
         }
 
-        GrainClassMetadata cls;
-        try
+        if (ClassOf(msg) is { } cls)
         {
-            cls = _registry.GetClass(msg.Target.Type);
-        }
-        catch (InvalidOperationException e)
-        {
-            msg.Completion?.Fail(e);
-            return;
-        }
-
-        if (!cls.UsesDirectory)
-        {
-            SendTo(msg, !View.IsClient && cls.StatelessWorkerMax is not null ? View.Self : View.Ring.OwnerOf(msg.Target));
-        }
-        else if (_locator.TryGetCached(msg.Target, out var cached))
-        {
-            SendTo(msg, cached);
-        }
-        else
-        {
-            _ = LocateThenSendAsync(msg, cls);
+            Route(msg, cls);
         }
     }
 
@@ -95,7 +76,12 @@ internal sealed class MessageRouter
             }
         }
 
-        if (!View.IsClient && IsDirectoryPlaced(msg.Target))
+        if (ClassOf(msg) is not { } cls)
+        {
+            return;
+        }
+
+        if (!View.IsClient && cls.UsesDirectory)
         {
             // The caller's directory lookup or placement chose this silo; the activation's registration has the last word.
             if (View.Self is { } self && View.IsActive(self))
@@ -106,11 +92,16 @@ internal sealed class MessageRouter
             {
                 leaving.Reject(View.Version, $"{View.Self} takes no new activations.");
             }
+            else
+            {
+                // A one-way call has no caller to send it again: this silo passes it on.
+                Route(msg, cls);
+            }
 
             return;
         }
 
-        Send(msg);
+        Route(msg, cls);
     }
 
     /// <summary>A silo sent the call back unrun: forget where the grain was thought to be, and send it again.</summary>
@@ -120,15 +111,32 @@ internal sealed class MessageRouter
         Reroute(msg);
     }
 
-    private bool IsDirectoryPlaced(GrainId grain)
+    private GrainClassMetadata? ClassOf(Message msg)
     {
         try
         {
-            return _registry.GetClass(grain.Type).UsesDirectory;
+            return _registry.GetClass(msg.Target.Type);
         }
-        catch (InvalidOperationException)
+        catch (InvalidOperationException e)
         {
-            return false;
+            msg.Completion?.Fail(e);
+            return null;
+        }
+    }
+
+    private void Route(Message msg, GrainClassMetadata cls)
+    {
+        if (!cls.UsesDirectory)
+        {
+            SendTo(msg, !View.IsClient && cls.StatelessWorkerMax is not null ? View.Self : View.Ring.OwnerOf(msg.Target));
+        }
+        else if (_locator.TryGetCached(msg.Target, out var cached))
+        {
+            SendTo(msg, cached);
+        }
+        else
+        {
+            _ = LocateThenSendAsync(msg, cls);
         }
     }
 

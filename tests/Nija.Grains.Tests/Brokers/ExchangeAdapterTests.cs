@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Nija.GrainInterfaces.Orders;
 using Nija.Grains.Brokers;
+using Nija.Grains.Tests.Brokers.Fakes;
 using Nija.Grains.Tests.Support;
 using Nija.Runtime.Testing;
 
@@ -14,13 +15,7 @@ public sealed class ExchangeAdapterTests
     private static readonly ExchangeCredentials Binance = new("binance-key-1234", BinanceSecret, null);
     private static readonly ExchangeCredentials Kraken = new("kraken-key-5678", KrakenSecret, null);
 
-    /// <summary>Checks a Binance request the way the exchange does: key header, then the signature over the other parameters.</summary>
-    private static bool BinanceSignatureValid(HttpRequest request)
-    {
-        var query = request.QueryString.Value!.TrimStart('?');
-        var at = query.LastIndexOf("&signature=", StringComparison.Ordinal);
-        return request.Headers["X-MBX-APIKEY"] == Binance.ApiKey && at > 0 && query[(at + 11)..] == BinanceSigner.Sign(BinanceSecret, query[..at]);
-    }
+    private static bool BinanceSignatureValid(HttpRequest request) => FakeBinance.SignatureValid(request, Binance);
 
     [Fact]
     public async Task The_binance_adapter_reads_withdrawal_permission_from_a_signed_api_restrictions_call()

@@ -115,14 +115,18 @@ public sealed class FakeBinance
         }
     }
 
-    // The key header, then the signature over every other parameter, as Binance checks them.
-    private IResult Signed(HttpRequest r, Func<IQueryCollection, IResult> handle)
+    /// <summary>Checks a request the way Binance does: the key header, then the signature over every other parameter.</summary>
+    public static bool SignatureValid(HttpRequest request, ExchangeCredentials credentials)
     {
-        var query = r.QueryString.Value!.TrimStart('?');
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(credentials);
+        var query = request.QueryString.Value!.TrimStart('?');
         var at = query.LastIndexOf("&signature=", StringComparison.Ordinal);
-        var valid = r.Headers["X-MBX-APIKEY"] == Credentials.ApiKey && at > 0 && query[(at + 11)..] == BinanceSigner.Sign(Credentials.ApiSecret, query[..at]);
-        return valid ? handle(r.Query) : Error(-1022, "Signature for this request is not valid.");
+        return request.Headers["X-MBX-APIKEY"] == credentials.ApiKey && at > 0 && query[(at + 11)..] == BinanceSigner.Sign(credentials.ApiSecret, query[..at]);
     }
+
+    private IResult Signed(HttpRequest r, Func<IQueryCollection, IResult> handle) =>
+        SignatureValid(r, Credentials) ? handle(r.Query) : Error(-1022, "Signature for this request is not valid.");
 
     private static IResult Error(int code, string message) => Results.Json(new { code, msg = message }, statusCode: 400);
 
