@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
@@ -15,6 +16,8 @@ namespace Nija.Grains.Brokers;
 /// </summary>
 public sealed class KrakenAdapter(HttpClient http, TimeProvider time) : IExchangeAdapter
 {
+    private static readonly TimeSpan PairsKeptFor = TimeSpan.FromHours(1);
+    private readonly ConcurrentDictionary<string, (JsonProperty Pair, DateTimeOffset ReadAt)> _pairs = new(StringComparer.Ordinal);
     private long _lastNonce;
 
     public string Name => "kraken";
@@ -97,11 +100,20 @@ public sealed class KrakenAdapter(HttpClient http, TimeProvider time) : IExchang
             pair.TryGetProperty("costmin", out var costmin) ? Decimal(costmin) : 0m, leverage);
     }
 
+    // A pair's description changes rarely; fills and rules both need it, so it is read once an hour.
     private async Task<JsonProperty> AssetPairAsync(string symbol, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        if (_pairs.TryGetValue(symbol, out var kept) && now - kept.ReadAt < PairsKeptFor)
+        {
+            return kept.Pair;
+        }
+
         var json = await http.GetFromJsonAsync<JsonElement>($"/0/public/AssetPairs?pair={Pair(symbol)}", cancellationToken);
         ThrowOnError(json);
-        return json.GetProperty("result").EnumerateObject().First();
+        var pair = json.GetProperty("result").EnumerateObject().First();
+        _pairs[symbol] = (pair, now);
+        return pair;
     }
 
     private static ExchangeOrderReport Report(string txid, JsonElement o, string symbol, string? clientOrderId)
