@@ -8,6 +8,11 @@ interface Plan { plan: string; monthlyPriceUsd: number; yearlyPriceUsd: number; 
 interface Current { subscription: { plan: string; status: string; currentPeriodEnd: string | null; cancelAtPeriodEnd: boolean; trialEndsAt: string | null } }
 interface Usage { apiCalls: { used: number; included: number; overageUsd: number }; days: { day: string; apiCalls: number }[] }
 
+const busiest = (days: Usage['days']) => Math.max(0, ...days.map(d => d.apiCalls));
+
+/** A day's bar as a percentage of the busiest day's, with a sliver for an empty day so that it still shows. */
+export const barHeight = (calls: number, max: number) => (max <= 0 ? 5 : Math.round(5 + (95 * calls) / max));
+
 /** Plans, the current subscription, usage, and the actions on it. */
 export function Billing() {
   const plans = useLoad(() => api<Plan[]>('/api/v1/subscription/plans'));
@@ -61,7 +66,7 @@ export function Billing() {
           <>
             <p>{usage.data.apiCalls.used.toLocaleString()} of {usage.data.apiCalls.included.toLocaleString()} included API calls; overage {money(usage.data.apiCalls.overageUsd)}</p>
             <div className="bars" role="img" aria-label="API calls per day">
-              {usage.data.days.map(d => <div key={d.day} title={`${d.day}: ${d.apiCalls}`} style={{ height: `${Math.min(100, 5 + d.apiCalls)}%` }} />)}
+              {usage.data.days.map(d => <div key={d.day} title={`${d.day}: ${d.apiCalls}`} style={{ height: `${barHeight(d.apiCalls, busiest(usage.data!.days))}%` }} />)}
             </div>
           </>
         ) : <Loading what="usage" />}
