@@ -55,6 +55,20 @@ public abstract class GrainDirectoryConformance
     }
 
     [Fact]
+    public async Task Many_registrations_and_lookups_at_once_each_get_their_own_answer()
+    {
+        var (directory, _) = await StartAsync();
+        var grains = Enumerable.Range(0, 300).Select(i => new GrainId("random-counter", $"many-{i}")).ToList();
+        var silos = new[] { A, B, C };
+
+        var holders = await Task.WhenAll(grains.Select((g, i) => directory.RegisterAsync(_service, g, new GrainLocation(silos[i % 3], i + 1), default)));
+        var found = await Task.WhenAll(grains.Select(g => directory.LookupAsync(_service, g, default)));
+
+        Assert.Equal(grains.Select((_, i) => new GrainLocation(silos[i % 3], i + 1)), holders);
+        Assert.Equal(holders.Select(h => (GrainLocation?)h), found);
+    }
+
+    [Fact]
     public async Task A_registration_replaces_an_entry_whose_silo_was_declared_dead()
     {
         var (directory, table) = await StartAsync();
