@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activationMatrix, mebibytes, totalActivations, uptime, type SiloReport } from './cluster';
+import { activationMatrix, latency, mebibytes, totalActivations, uptime, type SiloReport } from './cluster';
 
 const silo = (name: string, activations: Record<string, number>): SiloReport => ({
   silo: name, status: 'Active', hostName: 'h', startedAt: '2026-11-22T00:00:00Z', cpuPercent: 0,
@@ -20,5 +20,9 @@ describe('cluster figures', () => {
     expect(uptime('2026-11-22T00:00:00Z', new Date('2026-11-22T03:12:00Z'))).toBe('3 h 12 min');
     expect(uptime('2026-11-20T00:00:00Z', new Date('2026-11-22T05:00:00Z'))).toBe('2 d 5 h');
     expect(mebibytes(3 * 1048576)).toBe('3.0 MiB');
+  });
+
+  it('shows a latency to about three significant figures', () => {
+    expect([latency(0.8408964152537145), latency(6.888623433758429), latency(27.554493735033716), latency(155.8329)]).toEqual(['0.84', '6.89', '27.6', '156']);
   });
 });

@@ -51,3 +51,8 @@ export function activationMatrix(silos: SiloReport[]): { type: string; counts: n
 export function totalActivations(silo: SiloReport): number {
   return Object.values(silo.runtime.activationsByType).reduce((a, b) => a + b, 0);
 }
+
+/** A latency in milliseconds to three significant figures or so (histogram bucket bounds are not round numbers). */
+export function latency(ms: number): string {
+  return ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0);
+}

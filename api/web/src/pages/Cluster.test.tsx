@@ -12,7 +12,7 @@ const report: ClusterReport = {
   membershipVersion: 7,
   silos: [silo('10.0.0.1:11111@1', { user: 4, order: 1 }), silo('10.0.0.2:11111@2', { user: 2 })],
   unreachable: ['10.0.0.3:11111@3'],
-  methods: [{ grainType: 'user', method: 'IUserGrain.Get', calls: 90, errors: 9, callsPerSecond: 4.5, p50Ms: 1, p99Ms: 8 }],
+  methods: [{ grainType: 'user', method: 'IUserGrain.Get', calls: 90, errors: 9, callsPerSecond: 4.5, p50Ms: 1.189207115002721, p99Ms: 27.554493735033716 }],
   activationsByType: { user: 6, order: 1 },
 };
 
@@ -42,7 +42,7 @@ describe('the cluster page', () => {
     const user = within(matrix).getByText('user').closest('tr')!;
     expect([...user.querySelectorAll('td')].map(td => td.textContent)).toEqual(['user', '4', '2', '6']);
     const method = within(screen.getByRole('region', { name: 'Grain methods' })).getByText('IUserGrain.Get').closest('tr')!;
-    expect([...method.querySelectorAll('td')].map(td => td.textContent)).toEqual(['IUserGrain.Get', '90', '4.5', '10.0%', '1', '8']);
+    expect([...method.querySelectorAll('td')].map(td => td.textContent)).toEqual(['IUserGrain.Get', '90', '4.5', '10.0%', '1.19', '27.6']);
   });
 
   it('shows the problem title when the API refuses, not a blank page', async () => {

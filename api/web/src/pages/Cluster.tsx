@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
-import { activationMatrix, mebibytes, totalActivations, uptime, type ClusterReport } from '../lib/cluster';
+import { activationMatrix, latency, mebibytes, totalActivations, uptime, type ClusterReport } from '../lib/cluster';
 import { ErrorBanner, Loading } from '../components/Status';
 
 interface BrokerHealth { broker: string; circuit: string; tokensAvailable: number; consecutiveFailures: number; lastError: string | null }
@@ -55,7 +55,7 @@ export function Cluster() {
         <h2>Grain methods</h2>
         <table className="table"><thead><tr><th scope="col">Method</th><th scope="col">Calls</th><th scope="col">Calls/s</th><th scope="col">Error rate</th><th scope="col">p50 (ms)</th><th scope="col">p99 (ms)</th></tr></thead>
           <tbody>{report.methods.slice(0, 30).map(m => (
-            <tr key={m.grainType + m.method}><td>{m.method}</td><td>{m.calls}</td><td>{m.callsPerSecond}</td><td>{m.calls ? ((100 * m.errors) / m.calls).toFixed(1) : '0.0'}%</td><td>{m.p50Ms}</td><td>{m.p99Ms}</td></tr>))}</tbody></table>
+            <tr key={m.grainType + m.method}><td>{m.method}</td><td>{m.calls}</td><td>{m.callsPerSecond}</td><td>{m.calls ? ((100 * m.errors) / m.calls).toFixed(1) : '0.0'}%</td><td>{latency(m.p50Ms)}</td><td>{latency(m.p99Ms)}</td></tr>))}</tbody></table>
       </section>
     </div>
   );
