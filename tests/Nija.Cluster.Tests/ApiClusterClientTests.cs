@@ -12,11 +12,11 @@ public sealed class ApiClusterClientTests
     {
         await using var cluster = new TestCluster("api");
         await cluster.StartSilosAsync(2);
-        var (api, http) = await StartApiAsync(cluster, member: false);
+        var (api, http) = await ApiProcess.StartAsync(cluster, member: false);
         await using var _ = api;
         using var __ = http;
 
-        await SignInAsync(http);
+        await ApiProcess.SignInAsync(http);
         var report = await http.GetFromJsonAsync<JsonElement>("/api/v1/admin/cluster");
 
         var silos = report.GetProperty("silos").EnumerateArray().ToList();
@@ -32,73 +32,14 @@ public sealed class ApiClusterClientTests
     {
         await using var cluster = new TestCluster("cohost");
         await cluster.StartSilosAsync(1);
-        var (api, http) = await StartApiAsync(cluster, member: true);
+        var (api, http) = await ApiProcess.StartAsync(cluster, member: true);
         await using var _ = api;
         using var __ = http;
 
-        await SignInAsync(http);
+        await ApiProcess.SignInAsync(http);
         var report = await http.GetFromJsonAsync<JsonElement>("/api/v1/admin/cluster");
 
         Assert.Equal(2, report.GetProperty("silos").GetArrayLength());
         Assert.Equal(2, (await cluster.ReadTableAsync()).Active.Count);
-    }
-
-    /// <summary>Starts the API process against the cluster, as a client or co-hosting a member silo, and waits until it is ready.</summary>
-    private static async Task<(SiloProcess Api, HttpClient Http)> StartApiAsync(TestCluster cluster, bool member)
-    {
-        var port = SiloProcess.FreePort();
-        var settings = ClusterSettings.Common(cluster.ServiceId);
-        if (member)
-        {
-            settings["Nija:Cluster:Port"] = SiloProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            settings["Nija:Cluster:ListenHost"] = "127.0.0.1";
-        }
-        else
-        {
-            settings["Nija:Cluster:Role"] = "Client";
-        }
-
-        settings["Nija:DataDir"] = Path.Combine(cluster.LogDir, "api");
-        settings["Nija:Admin:Email"] = "founder@nija.test";
-        settings["Nija:Admin:Password"] = "founder-password-1";
-        settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        var api = SiloProcess.Start(port, Path.Combine(cluster.LogDir, "api.log"), settings, SiloProcess.ApiDll);
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitReadyAsync(http, api);
-        return (api, http);
-    }
-
-    /// <summary>Signs the founder in (through grains on the silos) and sends the token from then on.</summary>
-    private static async Task SignInAsync(HttpClient http)
-    {
-        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "founder@nija.test", password = "founder-password-1" });
-        Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
-        http.DefaultRequestHeaders.Authorization = new("Bearer", (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http, SiloProcess api)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync("/api/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (api.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The API did not become ready.\n{api.LogTail()}");
-            }
-
-            await Task.Delay(200);
-        }
     }
 }
