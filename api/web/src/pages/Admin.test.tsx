@@ -25,7 +25,8 @@ type Call = { path: string; method: string; body: unknown };
 function serve(extra: Record<string, unknown> = {}) {
   const calls: Call[] = [];
   const routes: Record<string, unknown> = {
-    '/api/v1/admin/overview': overview, '/api/v1/admin/users?pageSize=100': users, '/api/v1/admin/revenue': revenue, ...extra,
+    '/api/v1/admin/overview': overview, '/api/v1/admin/users?pageSize=100': users, '/api/v1/admin/revenue': revenue,
+    '/api/v1/admin/exposure': { totalNotional: 0, bySymbol: {}, byBroker: {}, topUsers: [], version: 0 }, ...extra,
   };
   vi.stubGlobal('fetch', vi.fn(async (path: string, init?: RequestInit) => {
     calls.push({ path, method: init?.method ?? 'GET', body: init?.body ? JSON.parse(String(init.body)) : undefined });

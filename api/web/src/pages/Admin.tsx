@@ -4,6 +4,7 @@ import { useLoad } from '../lib/useLoad';
 import { money, signedMoney } from '../lib/format';
 import { ErrorBanner, Loading } from '../components/Status';
 import { TimeSeriesChart } from '../components/EquityChart';
+import { ExposurePanel } from '../components/ExposurePanel';
 
 interface Overview {
   users: { total: number; active: number };
@@ -16,7 +17,7 @@ interface Overview {
 interface User { userId: string; email: string; role: string; plan: string }
 interface Revenue { mrr: number; arr: number; payingSubscribers: number; monthlyChurnPct: number; trialConversionPct: number; arpu: number; subscribersByPlan: Record<string, number>; mrrHistory: { month: string; mrr: number }[] }
 
-/** The founder's pages: overview with health, users, the global emergency stop, revenue, invitations. */
+/** The founder's pages: overview with health, the global emergency stop, global exposure, users, revenue, invitations. */
 export function Admin() {
   const overview = useLoad(() => api<Overview>('/api/v1/admin/overview'));
   const users = useLoad(() => api<{ total: number; users: User[] }>('/api/v1/admin/users?pageSize=100'));
@@ -60,6 +61,7 @@ export function Admin() {
           <button onClick={() => void act('/api/v1/admin/kill-switch', { scope: 'global', action: 'resume', reason: 'resumed by the founder' })}>Resume trading</button>
         </div>
       </section>
+      <ExposurePanel />
       <section className="panel" aria-label="Users">
         <h2>Users</h2>
         {users.data ? (
