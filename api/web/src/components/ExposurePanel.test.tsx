@@ -1,9 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import { ExposurePanel, shares } from './ExposurePanel';
+import { answer } from '../test/answer';
 
 function serve(status: number, body: unknown) {
   vi.stubGlobal('fetch', vi.fn(async () =>
-    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } })));
+    answer(status, body)));
 }
 
 const rows = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map(r => [...r.querySelectorAll('td')].map(td => td.textContent));

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { Backtests } from './Backtests';
+import { answer } from '../test/answer';
 
 // The chart draws on a canvas, which the test DOM lacks; the page's job is to hand it the equity.
 const charted: { at: string; equity: number }[][] = [];
@@ -20,7 +21,7 @@ function serve(status: number, body: unknown) {
   const sent: unknown[] = [];
   vi.stubGlobal('fetch', vi.fn(async (_path: string, init?: RequestInit) => {
     sent.push(JSON.parse(String(init!.body)));
-    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
+    return answer(status, body);
   }));
   return sent;
 }

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { Billing, barHeight } from './Billing';
+import { answer } from '../test/answer';
 
 const plans = [
   { plan: 'Free', monthlyPriceUsd: 0, yearlyPriceUsd: 0, yearlyDiscountPct: 0 },
@@ -11,7 +12,7 @@ const subscription = (status: string) => ({ subscription: { plan: 'Basic', statu
 
 type Reply = { status: number; body: unknown };
 const json = ({ status, body }: Reply) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
+  answer(status, body);
 
 function serve(routes: Record<string, Reply>) {
   const calls: { path: string; method: string; body: unknown }[] = [];

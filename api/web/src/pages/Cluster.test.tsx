@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { Cluster } from './Cluster';
 import type { ClusterReport, SiloReport } from '../lib/cluster';
+import { answer } from '../test/answer';
 
 const silo = (name: string, activations: Record<string, number>): SiloReport => ({
   silo: name, status: 'Active', hostName: 'node-1', startedAt: '2026-11-22T00:00:00Z', cpuPercent: 12.5,
@@ -16,11 +17,11 @@ const report: ClusterReport = {
   activationsByType: { user: 6, order: 1 },
 };
 
-function answer(path: string, status: number, body: unknown) {
-  return { path, response: new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } }) };
+function route(path: string, status: number, body: unknown) {
+  return { path, response: answer(status, body) };
 }
 
-function serve(...answers: ReturnType<typeof answer>[]) {
+function serve(...answers: ReturnType<typeof route>[]) {
   vi.stubGlobal('fetch', vi.fn(async (path: string) => answers.find(a => path.startsWith(a.path))!.response.clone()));
 }
 
@@ -28,7 +29,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('the cluster page', () => {
   it('lists every silo, the one that did not answer, activations by type and silo, and method figures', async () => {
-    serve(answer('/api/v1/admin/cluster', 200, report), answer('/api/v1/admin/brokers', 200, []));
+    serve(route('/api/v1/admin/cluster', 200, report), route('/api/v1/admin/brokers', 200, []));
     render(<Cluster />);
 
     const rows = await screen.findAllByTestId('silo-row');
@@ -46,7 +47,7 @@ describe('the cluster page', () => {
   });
 
   it('shows the problem title when the API refuses, not a blank page', async () => {
-    serve(answer('/api/v1/admin/cluster', 403, { title: 'Forbidden: admins only.', status: 403 }), answer('/api/v1/admin/brokers', 403, { title: 'Forbidden: admins only.', status: 403 }));
+    serve(route('/api/v1/admin/cluster', 403, { title: 'Forbidden: admins only.', status: 403 }), route('/api/v1/admin/brokers', 403, { title: 'Forbidden: admins only.', status: 403 }));
     render(<Cluster />);
 
     expect((await screen.findByRole('alert')).textContent).toBe('Forbidden: admins only.');

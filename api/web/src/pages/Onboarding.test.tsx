@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { Onboarding } from './Onboarding';
+import { answer } from '../test/answer';
 
 const status = (step: string, progressPercent: number, nextStep: string | null) => ({ step, progressPercent, nextStep });
 
@@ -7,7 +8,7 @@ function serve(statuses: unknown[], refuse?: string) {
   const posted: { path: string; body: unknown }[] = [];
   vi.stubGlobal('fetch', vi.fn(async (path: string, init?: RequestInit) => {
     const reply = (code: number, value: unknown) =>
-      new Response(JSON.stringify(value), { status: code, headers: { 'Content-Type': code < 400 ? 'application/json' : 'application/problem+json' } });
+      answer(code, value);
     if (path === '/api/v1/onboarding/status') return reply(200, statuses.length > 1 ? statuses.shift() : statuses[0]);
     posted.push({ path, body: init?.body ? JSON.parse(String(init.body)) : undefined });
     return refuse ? reply(400, { title: refuse, status: 400 }) : new Response(null, { status: 204 });

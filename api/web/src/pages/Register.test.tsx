@@ -1,11 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { Register } from './Register';
+import { answer } from '../test/answer';
 
 function serve(status: number, body: unknown) {
   const sent: unknown[] = [];
   vi.stubGlobal('fetch', vi.fn(async (_path: string, init?: RequestInit) => {
     sent.push(JSON.parse(String(init!.body)));
-    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
+    return answer(status, body);
   }));
   return sent;
 }

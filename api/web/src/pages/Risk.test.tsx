@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { Risk } from './Risk';
 import type { Position } from '../components/PositionsTable';
+import { answer } from '../test/answer';
 
 const position = (symbol: string, quantity: number, markPrice: number, unrealizedPnl: number): Position => ({
   broker: 'paper', symbol, quantity, averageEntry: markPrice, markPrice, realizedPnl: 0, unrealizedPnl,
@@ -9,7 +10,7 @@ const position = (symbol: string, quantity: number, markPrice: number, unrealize
 function serve(positions: unknown, equity: unknown, status = 200) {
   vi.stubGlobal('fetch', vi.fn(async (path: string) => {
     const body = path === '/api/v1/account/positions' ? positions : equity;
-    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
+    return answer(status, body);
   }));
 }
 

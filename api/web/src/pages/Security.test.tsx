@@ -1,5 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { Security } from './Security';
+import { answer } from '../test/answer';
 
 // The QR image is the library's business; the page must hand it the provisioning URI.
 vi.mock('qrcode', () => ({ default: { toDataURL: vi.fn(async (text: string) => `data:text/plain,${encodeURIComponent(text)}`) } }));
@@ -16,7 +17,7 @@ function serve(confirm: { status: number; body: unknown }) {
     posted.push({ path, body: init?.body ? JSON.parse(String(init.body)) : undefined });
     const { status, body } = path.endsWith('/enroll') ? { status: 200, body: enrolment } : confirm;
     return status === 204 ? new Response(null, { status })
-      : new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
+      : answer(status, body);
   }));
   return posted;
 }

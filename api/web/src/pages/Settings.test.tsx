@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { SettingsPage } from './Settings';
+import { answer } from '../test/answer';
 
 // The playground has its own tests' worth of behaviour; here it only has to be on the page.
 vi.mock('../components/WebhookPlayground', () => ({ WebhookPlayground: () => <section aria-label="Webhook" /> }));
@@ -15,7 +16,7 @@ function serve(refuse?: { path: string; title: string }) {
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
     calls.push({ path, method, body });
     const reply = (status: number, value: unknown) =>
-      new Response(JSON.stringify(value), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
+      answer(status, value);
     if (refuse && path === refuse.path && method !== 'GET') return reply(422, { title: refuse.title, status: 422 });
     if (path === '/api/v1/config/brokers' && method === 'POST') {
       brokers.push({ id: 'b1', broker: body.broker, keyHint: body.apiKey.slice(-4), addedAt: '2026-11-22T00:00:00Z' });

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { SignIn } from './SignIn';
 import { setToken } from '../lib/api';
+import { answer } from '../test/answer';
 
 type Reply = { status: number; body: unknown };
 
@@ -9,7 +10,7 @@ function serve(...replies: Reply[]) {
   vi.stubGlobal('fetch', vi.fn(async (_path: string, init?: RequestInit) => {
     sent.push(JSON.parse(String(init!.body)));
     const { status, body } = replies.shift()!;
-    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
+    return answer(status, body);
   }));
   return sent;
 }
