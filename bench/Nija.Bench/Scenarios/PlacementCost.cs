@@ -33,8 +33,8 @@ public static class PlacementCost
         await BenchCluster.WaitForViewAsync(a, 2);
         var grains = BenchCluster.Grains(a);
 
-        var hashFirst = await FirstCallsAsync(i => grains.GetGrain<IAdderGrain>(1_000_000 + i).Add(1));
-        var placedFirst = await FirstCallsAsync(i => grains.GetGrain<IPlacedAdderGrain>(1_000_000 + i).Add(1));
+        var hashFirst = await TimedAsync(i => grains.GetGrain<IAdderGrain>(1_000_000 + i).Add(1));
+        var placedFirst = await TimedAsync(i => grains.GetGrain<IPlacedAdderGrain>(1_000_000 + i).Add(1));
         var self = BenchCluster.View(a).Self!.Value;
         var directory = a.Services.GetRequiredService<IGrainDirectory>();
         var serviceId = a.Services.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId;
@@ -71,8 +71,6 @@ public static class PlacementCost
 
     private static (double PerSecond, double P50, double P99) Mean((double PerSecond, double P50, double P99) x, (double PerSecond, double P50, double P99) y) =>
         ((x.PerSecond + y.PerSecond) / 2, (x.P50 + y.P50) / 2, (x.P99 + y.P99) / 2);
-
-    private static Task<(double PerSecond, double P50, double P99)> FirstCallsAsync(Func<int, Task<int>> call) => TimedAsync(call);
 
     private static async Task<(double PerSecond, double P50, double P99)> TimedAsync<T>(Func<int, Task<T>> call)
     {

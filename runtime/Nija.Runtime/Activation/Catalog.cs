@@ -108,40 +108,17 @@ internal sealed partial class Catalog
     /// <summary>The grain directory's local side, in a cluster (null outside one).</summary>
     public Cluster.GrainLocator? Locator { get; set; }
 
-    /// <summary>Whether the silo has stopped taking activations.</summary>
-    public bool IsStopping => _stopping;
-
     /// <summary>Where a message goes whose activation gave way to one on another silo (the cluster router's delayed re-send).</summary>
     public Action<Message>? Rerouter { get; set; }
 
     /// <summary>Sends on, after a short wait, a message whose activation lost the directory registration.</summary>
-    public void Reroute(Message msg)
-    {
-        if (Rerouter is { } reroute)
-        {
-            reroute(msg);
-        }
-        else
-        {
-            Dispatch(msg);
-        }
-    }
+    public void Reroute(Message msg) => (Rerouter ?? Dispatch)(msg);
 
     /// <summary>Where a message that an activation gave back goes (the cluster router); here when unset.</summary>
     public Action<Message>? Forwarder { get; set; }
 
     /// <summary>Sends on a message that its activation did not run (it deactivated first).</summary>
-    public void Forward(Message msg)
-    {
-        if (Forwarder is { } forward)
-        {
-            forward(msg);
-        }
-        else
-        {
-            Dispatch(msg);
-        }
-    }
+    public void Forward(Message msg) => (Forwarder ?? Dispatch)(msg);
 
     /// <summary>The cluster-unique id of this process's activation number <paramref name="activationSeq"/> in call chains.</summary>
     public long ChainIdOf(long activationSeq) => _chainPrefix | (activationSeq & 0xFFFF_FFFF);

@@ -19,9 +19,6 @@ internal sealed class GrainLocator(IGrainDirectory directory, ClusterView view, 
     private readonly ConcurrentDictionary<GrainId, GrainLocation> _cache = new();
     private readonly string _serviceId = silo.Value.ServiceId;
 
-    /// <summary>Entries cached now.</summary>
-    public int CacheCount => _cache.Count;
-
     /// <summary>Where the grain lives as far as this process knows, if that silo is still active.</summary>
     public bool TryGetCached(GrainId grain, out SiloAddress silo)
     {

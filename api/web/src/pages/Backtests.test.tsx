@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { Backtests } from './Backtests';
-import { answer } from '../test/answer';
+import { serveEach as serve } from '../test/answer';
 
 // The chart draws on a canvas, which the test DOM lacks; the page's job is to hand it the equity.
 const charted: { at: string; equity: number }[][] = [];
@@ -16,15 +16,6 @@ const report = {
   stats: { trades: 14, winRatePct: 57.14, totalPnl: 23.456, maxDrawdownPct: 3.2, sharpe: 1.234 },
   equity: [{ at: '2026-11-22T00:00:00Z', equity: 1000 }, { at: '2026-11-22T12:00:00Z', equity: 1023.46 }],
 };
-
-function serve(status: number, body: unknown) {
-  const sent: unknown[] = [];
-  vi.stubGlobal('fetch', vi.fn(async (_path: string, init?: RequestInit) => {
-    sent.push(JSON.parse(String(init!.body)));
-    return answer(status, body);
-  }));
-  return sent;
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,15 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { Register } from './Register';
-import { answer } from '../test/answer';
-
-function serve(status: number, body: unknown) {
-  const sent: unknown[] = [];
-  vi.stubGlobal('fetch', vi.fn(async (_path: string, init?: RequestInit) => {
-    sent.push(JSON.parse(String(init!.body)));
-    return answer(status, body);
-  }));
-  return sent;
-}
+import { serveEach as serve } from '../test/answer';
 
 function register() {
   fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'ben@example.com' } });
