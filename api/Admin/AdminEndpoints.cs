@@ -66,7 +66,14 @@ internal static class AdminEndpoints
                 return Problems.Field("userId", "userId must name an existing user when scope is user.");
             }
 
-            var userState = await grains.GetGrain<ITradingGrain>(r.UserId).SetKillSwitch(level, r.Reason, admin);
+            var trading = grains.GetGrain<ITradingGrain>(r.UserId);
+            var userState = await trading.SetKillSwitch(level, r.Reason, admin);
+            if (r.Action == KillSwitchAction.Resume)
+            {
+                // Resuming also lifts an auto-disable left by broker errors: only an admin may, and this is where an admin does.
+                await trading.ResumeAfterBrokerErrors(r.Reason, admin);
+            }
+
             await audit.RecordAsync("killswitch.user", r.UserId, $"{level} by an admin: {r.Reason}");
             return Results.Ok(userState);
         });

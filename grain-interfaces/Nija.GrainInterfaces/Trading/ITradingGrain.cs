@@ -24,7 +24,7 @@ public interface ITradingGrain : IGrainWithStringKey
     [ReadOnly]
     Task<ImmutableArray<OrderView>> GetOrders(OrderStatus? status, int skip, int take);
 
-    /// <summary>The paper account.</summary>
+    /// <summary>The paper account's cash and equity, with every open position: paper and live (each naming its broker).</summary>
     [ReadOnly]
     Task<AccountView> GetAccount();
 
@@ -67,6 +67,16 @@ public interface ITradingGrain : IGrainWithStringKey
     /// <summary>The user's own kill switch.</summary>
     [ReadOnly]
     Task<KillSwitchState> GetKillSwitch();
+
+    /// <summary>
+    /// Asks each exchange about the user's live orders that await it (working, or sent without an
+    /// answer) and applies what it says; returns how many still await. Also runs by itself on a timer
+    /// while any does, and on activation.
+    /// </summary>
+    Task<int> Reconcile();
+
+    /// <summary>Clears the auto-disable that consecutive broker errors set (admins only, with a reason).</summary>
+    Task ResumeAfterBrokerErrors(string reason, string changedBy);
 
     /// <summary>The risk events raised against this user, newest first.</summary>
     [ReadOnly]

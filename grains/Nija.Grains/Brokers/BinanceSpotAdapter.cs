@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Nija.GrainInterfaces.Brokers;
 using Nija.GrainInterfaces.Orders;
 
 namespace Nija.Grains.Brokers;
@@ -43,7 +44,7 @@ public sealed class BinanceSpotAdapter(HttpClient http, TimeProvider time) : IEx
             $"&newClientOrderId={Uri.EscapeDataString(order.ClientOrderId)}";
         var json = await SendAsync(HttpMethod.Post, "/api/v3/order", query, credentials, cancellationToken);
         return new ExchangeOrderAck(json.GetProperty("orderId").GetRawText(), json.GetProperty("clientOrderId").GetString()!,
-            json.GetProperty("status").GetString()!, Decimal(json.GetProperty("executedQty")), Decimal(json.GetProperty("cummulativeQuoteQty")));
+            Status(json.GetProperty("status").GetString()!), Decimal(json.GetProperty("executedQty")), Decimal(json.GetProperty("cummulativeQuoteQty")));
     }
 
     public async Task<ExchangeOrderReport?> GetOrderAsync(ExchangeCredentials credentials, string symbol, string clientOrderId, CancellationToken cancellationToken)
@@ -88,6 +89,16 @@ public sealed class BinanceSpotAdapter(HttpClient http, TimeProvider time) : IEx
             t.GetProperty("commissionAsset").GetString()!, DateTimeOffset.FromUnixTimeMilliseconds(t.GetProperty("time").GetInt64())))];
     }
 
+    public async Task<decimal> GetPriceAsync(string symbol, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"/api/v3/ticker/price?symbol={Pair(symbol)}", cancellationToken);
+        var json = await ExchangeHttp.ReadJsonAsync(response, Name, cancellationToken);
+        return response.IsSuccessStatusCode
+            ? Decimal(json.GetProperty("price"))
+            : throw new ExchangeException(Name, json.TryGetProperty("code", out var c) ? c.GetRawText() : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture),
+                json.TryGetProperty("msg", out var m) ? m.GetString() ?? "" : "");
+    }
+
     public async Task<SymbolRules> GetSymbolRulesAsync(string symbol, CancellationToken cancellationToken)
     {
         var json = await http.GetFromJsonAsync<JsonElement>($"/api/v3/exchangeInfo?symbol={Pair(symbol)}", cancellationToken);
@@ -126,7 +137,7 @@ public sealed class BinanceSpotAdapter(HttpClient http, TimeProvider time) : IEx
         using var request = new HttpRequestMessage(method, $"{path}?{totalParams}&signature={BinanceSigner.Sign(credentials.ApiSecret, totalParams)}");
         request.Headers.Add("X-MBX-APIKEY", credentials.ApiKey);
         using var response = await http.SendAsync(request, cancellationToken);
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var json = await ExchangeHttp.ReadJsonAsync(response, Name, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new ExchangeException(Name, json.TryGetProperty("code", out var c) ? c.GetRawText() : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture),

@@ -13,7 +13,7 @@ namespace Nija.Grains.Brokers;
 /// trading path decrypts one only for the request that needs it.
 /// </summary>
 [GrainType("brokercredentials")]
-public sealed class BrokerCredentialsGrain(
+public sealed partial class BrokerCredentialsGrain(
     [PersistentState("credentials")] IPersistentState<BrokerCredentialsState> state,
     CredentialVault vault,
     ExchangeAdapters adapters,

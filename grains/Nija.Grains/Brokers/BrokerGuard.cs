@@ -6,6 +6,9 @@ namespace Nija.Grains.Brokers;
 /// <summary>Brackets one exchange request with the exchange's broker grain: a permit first, the outcome after.</summary>
 public static class BrokerGuard
 {
+    /// <summary>The code of the exception raised when the broker grain refuses a request (it never left).</summary>
+    public const string Refused = "unavailable";
+
     /// <summary>Runs <paramref name="call"/> if the broker grain permits it; refused requests throw an <see cref="ExchangeException"/> naming why.</summary>
     public static async Task<T> RunAsync<T>(IGrainFactory grains, string broker, int weight, Func<Task<T>> call)
     {
@@ -15,7 +18,7 @@ public static class BrokerGuard
         var permit = await guard.Acquire(weight);
         if (!permit.Granted)
         {
-            throw new ExchangeException(broker, "unavailable", $"{permit.Reason} Retry in {Math.Ceiling(permit.RetryAfter.TotalSeconds)} s.");
+            throw new ExchangeException(broker, Refused, $"{permit.Reason} Retry in {Math.Ceiling(permit.RetryAfter.TotalSeconds)} s.");
         }
 
         try
@@ -39,7 +42,7 @@ public static class BrokerGuard
 
     // A refused request rather than a failing exchange: Binance's codes from -1100 down (bad parameters, rejected orders, bad keys),
     // HTTP 4xx other than 429 and 418 (rate limits), and Kraken's API, order and funding errors.
-    private static bool IsClientError(ExchangeException e) =>
+    internal static bool IsClientError(ExchangeException e) =>
         int.TryParse(e.Code, out var code)
             ? code <= -1100 || code is >= 400 and < 500 and not 429 and not 418
             : e.Code.StartsWith("EAPI", StringComparison.Ordinal) || e.Code.StartsWith("EOrder", StringComparison.Ordinal) || e.Code.StartsWith("EFunding", StringComparison.Ordinal);

@@ -5,7 +5,8 @@ namespace Nija.Grains.Brokers;
 /// <summary>
 /// Nija:BrokerGuard: each exchange's request budget (a token bucket: a rate and a burst) and when
 /// its circuit opens (consecutive failures) and for how long. Defaults follow the exchanges' public
-/// limits with headroom: Binance 1,200 request weight a minute (20/s), Kraken's starter counter
+/// limits: Binance 6,000 request weight a minute per address (100/s; an order with its balance and fill
+/// reads weighs about 45), Kraken's starter counter
 /// (15, decaying about 0.33/s).
 /// </summary>
 public sealed class BrokerGuardOptions
@@ -14,7 +15,7 @@ public sealed class BrokerGuardOptions
 
     public Dictionary<string, BrokerBudget> Budgets { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["binance"] = new BrokerBudget { PerSecond = 20, Burst = 40 },
+        ["binance"] = new BrokerBudget { PerSecond = 100, Burst = 200 },
         ["kraken"] = new BrokerBudget { PerSecond = 0.33, Burst = 15 },
         ["paper"] = new BrokerBudget { PerSecond = 10_000, Burst = 10_000 },
     };

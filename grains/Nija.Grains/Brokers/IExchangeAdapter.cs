@@ -1,3 +1,5 @@
+using Nija.GrainInterfaces.Brokers;
+
 namespace Nija.Grains.Brokers;
 
 /// <summary>
@@ -25,6 +27,9 @@ public interface IExchangeAdapter
 
     /// <summary>The account's trades on <paramref name="symbol"/>, oldest first.</summary>
     Task<IReadOnlyList<ExchangeFill>> GetFillsAsync(ExchangeCredentials credentials, string symbol, CancellationToken cancellationToken);
+
+    /// <summary>The last traded price of <paramref name="symbol"/> (a public call): what a live order is checked at.</summary>
+    Task<decimal> GetPriceAsync(string symbol, CancellationToken cancellationToken);
 
     /// <summary>What the exchange accepts for <paramref name="symbol"/> (a public call).</summary>
     Task<SymbolRules> GetSymbolRulesAsync(string symbol, CancellationToken cancellationToken);

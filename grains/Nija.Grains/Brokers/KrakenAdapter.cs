@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Nija.GrainInterfaces.Brokers;
 using Nija.GrainInterfaces.Orders;
 
 namespace Nija.Grains.Brokers;
@@ -40,7 +41,7 @@ public sealed class KrakenAdapter(HttpClient http, TimeProvider time) : IExchang
             $"&type={(order.Side == OrderSide.Buy ? "buy" : "sell")}&volume={order.Quantity.ToString(CultureInfo.InvariantCulture)}&cl_ord_id={Uri.EscapeDataString(order.ClientOrderId)}";
         var result = await PostAsync("/0/private/AddOrder", form, credentials, cancellationToken);
         var id = result.GetProperty("txid").EnumerateArray().First().GetString()!;
-        return new ExchangeOrderAck(id, order.ClientOrderId, "pending", 0, 0);
+        return new ExchangeOrderAck(id, order.ClientOrderId, OrderStatus.Submitted, 0, 0);
     }
 
     public async Task<ExchangeOrderReport?> GetOrderAsync(ExchangeCredentials credentials, string symbol, string clientOrderId, CancellationToken cancellationToken)
@@ -89,6 +90,15 @@ public sealed class KrakenAdapter(HttpClient http, TimeProvider time) : IExchang
                 Decimal(t.Value.GetProperty("price")), Decimal(t.Value.GetProperty("vol")), Decimal(t.Value.GetProperty("fee")),
                 pairs.Value.GetProperty("fee_volume_currency").GetString() ?? "", Time(t.Value.GetProperty("time"))))
             .OrderBy(f => f.At)];
+    }
+
+    public async Task<decimal> GetPriceAsync(string symbol, CancellationToken cancellationToken)
+    {
+        // "c" is the last trade closed: [price, lot volume].
+        using var response = await http.GetAsync($"/0/public/Ticker?pair={Pair(symbol)}", cancellationToken);
+        var json = await ExchangeHttp.ReadJsonAsync(response, Name, cancellationToken);
+        ThrowOnError(json);
+        return Decimal(json.GetProperty("result").EnumerateObject().First().Value.GetProperty("c")[0]);
     }
 
     public async Task<SymbolRules> GetSymbolRulesAsync(string symbol, CancellationToken cancellationToken)
@@ -159,9 +169,11 @@ public sealed class KrakenAdapter(HttpClient http, TimeProvider time) : IExchang
         request.Headers.Add("API-Key", credentials.ApiKey);
         request.Headers.Add("API-Sign", KrakenSigner.Sign(credentials.ApiSecret, path, nonce, body));
         using var response = await http.SendAsync(request, cancellationToken);
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var json = await ExchangeHttp.ReadJsonAsync(response, Name, cancellationToken);
         ThrowOnError(json);
-        return json.GetProperty("result");
+        return response.IsSuccessStatusCode
+            ? json.GetProperty("result")
+            : throw new ExchangeException(Name, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
     }
 
     // Kraken requires a strictly increasing nonce per key.

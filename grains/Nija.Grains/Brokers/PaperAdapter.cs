@@ -1,3 +1,5 @@
+using Nija.GrainInterfaces.Brokers;
+
 namespace Nija.Grains.Brokers;
 
 /// <summary>The paper exchange as a broker: any key is accepted and can never withdraw; orders go through the trading grain.</summary>
@@ -27,6 +29,9 @@ public sealed class PaperAdapter : IExchangeAdapter
 
     public Task<IReadOnlyList<ExchangeFill>> GetFillsAsync(ExchangeCredentials credentials, string symbol, CancellationToken cancellationToken) =>
         throw new NotSupportedException(InGrain);
+
+    public Task<decimal> GetPriceAsync(string symbol, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Paper prices come from the market data grains.");
 
     // The paper exchange takes any quantity to 8 decimals and any price.
     public Task<SymbolRules> GetSymbolRulesAsync(string symbol, CancellationToken cancellationToken) =>

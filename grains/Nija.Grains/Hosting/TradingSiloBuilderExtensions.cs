@@ -95,6 +95,7 @@ public static class TradingSiloBuilderExtensions
     {
         silo.AddValidatedOptions<VaultOptions, VaultOptionsValidator>(VaultOptions.Section, null);
         silo.AddValidatedOptions<BrokerGuardOptions, BrokerGuardOptionsValidator>(BrokerGuardOptions.Section, null);
+        silo.AddValidatedOptions<LiveTradingOptions, LiveTradingOptionsValidator>(LiveTradingOptions.Section, null);
         silo.Services.AddSingleton<IPostConfigureOptions<VaultOptions>>(new LocalVaultKeyFile(silo.Configuration["Nija:DataDir"] ?? "data"));
         silo.Services.TryAddSingleton(sp => new CredentialVault(sp.GetRequiredService<IOptions<VaultOptions>>()));
         silo.Services.AddHttpClient<BinanceSpotAdapter>(c => c.BaseAddress = new Uri(silo.Configuration["Nija:Brokers:Binance:BaseUrl"] ?? "https://api.binance.com"));
@@ -103,6 +104,8 @@ public static class TradingSiloBuilderExtensions
         silo.Services.AddSingleton<IExchangeAdapter>(sp => sp.GetRequiredService<BinanceSpotAdapter>());
         silo.Services.AddSingleton<IExchangeAdapter>(sp => sp.GetRequiredService<KrakenAdapter>());
         silo.Services.TryAddSingleton<ExchangeAdapters>();
+        silo.Services.TryAddSingleton<SymbolRulesCache>();
+        silo.Services.TryAddSingleton<LiveVenueReader>();
     }
 
     /// <summary>Keeps this silo's cache of the global kill switch current: loads it, then follows its stream.</summary>

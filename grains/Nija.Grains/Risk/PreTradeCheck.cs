@@ -6,8 +6,9 @@ namespace Nija.Grains.Risk;
 
 /// <summary>
 /// The checks every order passes, manual or from a strategy, live, paper or backtest, in this
-/// order: kill switches (global, then user), auto-disable, allowed pairs, plan (live trading, daily
-/// trades), protection locks, positions, size, drawdown, daily loss, funds. The first that fails names itself.
+/// order: kill switches (global, then user), auto-disable, allowed pairs, plan (live trading), an
+/// exchange that could not be read (live orders), plan (daily trades), protection locks, positions,
+/// size, drawdown, daily loss, funds. The first that fails names itself.
 /// </summary>
 public static class PreTradeCheck
 {
@@ -23,6 +24,7 @@ public static class PreTradeCheck
                 $"{c.Request.Symbol} is not among the allowed pairs")
             ?? Check(c.Request.Broker != "paper" && !c.Plan.LiveTradingAllowed, "PlanLiveTrading",
                 $"the {c.Plan.Tier} plan allows paper trading only")
+            ?? Check(c.VenueProblem is not null, "BrokerUnavailable", c.VenueProblem ?? "")
             ?? Check(c.Quota.TradesDay == DateOnly.FromDateTime(c.Now.UtcDateTime) && c.Quota.TradesToday >= c.Plan.MaxDailyTrades, "MaxDailyTrades",
                 $"{c.Quota.TradesToday} trades today (limit {c.Plan.MaxDailyTrades})")
             ?? EntryChecks(c)

@@ -25,7 +25,8 @@ public sealed record PreTradeContext(
     RiskOptions Options,
     DateTimeOffset Now,
     ProtectionLock? Lock = null,
-    decimal PlatformSymbolExposure = 0)
+    decimal PlatformSymbolExposure = 0,
+    string? VenueProblem = null)
 {
     public decimal Notional => Price * Quantity;
 

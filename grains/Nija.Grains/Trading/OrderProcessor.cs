@@ -1,3 +1,4 @@
+using Nija.GrainInterfaces.Brokers;
 using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Risk;
@@ -22,6 +23,8 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
 
     public PaperExchange Exchange => exchange;
 
+    public RiskOptions Risk => risk;
+
     public void Initialize(TradingState s, string userId, DateTimeOffset now)
     {
         if (s.Initialized)
@@ -37,11 +40,25 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
     }
 
     /// <summary>Checks and executes a validated request at <paramref name="price"/>; the order is stored in the state, rejected or not.</summary>
-    public OrderState Place(TradingState s, string userId, PlaceOrderRequest request, decimal price, UserSettings settings, KillSwitchState globalSwitch, DateTimeOffset now, decimal platformSymbolExposure = 0)
+    /// <remarks>
+    /// A live order (any broker but paper) is checked against its exchange account and the exchange's
+    /// rules in <paramref name="venue"/>; when it passes it is left Submitted with an unknown outcome
+    /// for the trading grain to send, so that it is stored before it can exist on the exchange.
+    /// </remarks>
+    public OrderState Place(TradingState s, string userId, PlaceOrderRequest request, decimal price, UserSettings settings, KillSwitchState globalSwitch, DateTimeOffset now,
+        decimal platformSymbolExposure = 0, LiveVenue? venue = null)
     {
         RollDay(s, now);
-        s.Account.Marks[request.Symbol] = price;
+        var live = request.Broker == "paper" ? null : s.LiveOf(request.Broker);
+        live?.RollDay(now);
+        var book = live?.Book ?? s.Account;
+        book.Marks[request.Symbol] = price;
         var quantity = request.Quantity ?? Math.Round(request.SizeUsd!.Value / price, 8, MidpointRounding.ToZero);
+        if (request.Quantity is null && venue?.Rules is { } rules)
+        {
+            quantity = rules.RoundDown(quantity);
+        }
+
         if (quantity <= 0)
         {
             throw new ArgumentException("sizeUsd is too small for one unit step at the current price.", "sizeUsd");
@@ -53,19 +70,18 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
             plan = plan with { LiveTradingAllowed = false };
         }
         var order = NewOrder(s, userId, request, quantity, now);
-        var block = PreTradeCheck.Evaluate(new PreTradeContext(request, price, quantity, s.Account, s.EquityPeak, s.DayStartEquity, s.Quota,
-            s.ConsecutiveBrokerErrors, s.KillSwitch, globalSwitch, settings, plan, risk, now, ProtectionRules.ActiveLock(s.Locks, request.Symbol, now), platformSymbolExposure));
+        var block = PreTradeCheck.Evaluate(new PreTradeContext(request, price, quantity, book, live?.EquityPeak ?? s.EquityPeak, live?.DayStartEquity ?? s.DayStartEquity, s.Quota,
+            s.ConsecutiveBrokerErrors, s.KillSwitch, globalSwitch, settings, plan, risk, now, ProtectionRules.ActiveLock(s.Locks, request.Symbol, now), platformSymbolExposure,
+            live is null ? null : venue?.Unavailable ?? (venue is null ? $"{request.Broker} could not be read" : null)));
         if (block is not null)
         {
             order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Rejected);
             order.RejectReason = $"{block.Rule}: {block.Detail}";
             RecordRisk(s, block.Rule, $"{request.Side} {quantity} {request.Symbol} ({request.Type}) blocked: {block.Detail}", now);
         }
-        else if (request.Broker != "paper")
+        else if (live is not null)
         {
-            // The exchange adapters exist (keys, balances, orders), but routing live orders through them is not wired yet.
-            order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Rejected);
-            order.RejectReason = $"BrokerUnavailable: live order routing to {request.Broker} is not available yet; use the paper exchange";
+            LiveOrders.Prepare(s, order, venue, request.LimitPrice ?? price, plan, now);
         }
         else
         {
@@ -87,8 +103,17 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
             s.Account.Marks[symbol] = price;
         }
 
+        foreach (var live in s.Live.Values)
+        {
+            foreach (var (symbol, price) in prices.Where(p => live.Book.Positions.ContainsKey(p.Key)))
+            {
+                live.Book.Marks[symbol] = price;
+            }
+        }
+
+        // Live orders execute on their exchange; reconciliation brings their fills in.
         var changed = false;
-        foreach (var order in s.Orders.Where(o => o.IsWorking && prices.ContainsKey(o.Symbol)).ToList())
+        foreach (var order in s.Orders.Where(o => o.IsWorking && !o.IsLive && prices.ContainsKey(o.Symbol)).ToList())
         {
             changed |= Execute(s, order, prices[order.Symbol], now);
             Finalized(s, order);
@@ -98,9 +123,10 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         return changed;
     }
 
+    /// <summary>Cancels the working paper orders (live ones are canceled on their exchange first, by the trading grain).</summary>
     public static void CancelWorking(TradingState s, DateTimeOffset now, string reason)
     {
-        foreach (var order in s.Orders.Where(o => o.IsWorking))
+        foreach (var order in s.Orders.Where(o => o.IsWorking && !o.IsLive))
         {
             Cancel(s, order, now, reason);
         }
@@ -158,33 +184,66 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
             return true;
         }
 
-        var costSold = order.Side == OrderSide.Sell ? s.Account.Positions[order.Symbol].AverageEntry * fills.Sum(f => f.Quantity) : 0m;
-        var realizedBefore = s.Account.RealizedPnl;
-        foreach (var fill in fills)
+        ApplyFills(s, order, fills, fills, s.Account, now);
+        s.Outbox.Equity.Add(new EquityRecord(s.UserId, s.Outbox.NextSeq++, now, s.Account.Equity(), s.Account.Cash));
+        s.EquityPeak = Math.Max(s.EquityPeak, s.Account.Equity());
+        return true;
+    }
+
+    /// <summary>Applies the live order's fills among <paramref name="fills"/> (an exchange's trade list) not applied before; true when any was.</summary>
+    public bool ApplyExchangeFills(TradingState s, OrderState order, IEnumerable<ExchangeFill> fills, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(order);
+        if (!order.IsWorking)
         {
-            s.Account.Apply(order.Broker, order.Symbol, order.Side, fill);
-            order.Fills.Add(fill);
+            return false;
         }
 
-        foreach (var fill in fills)
+        var live = s.LiveOf(order.Broker);
+        var (orderFills, bookFills) = LiveOrders.NewFills(live, order, fills);
+        if (orderFills.Count == 0)
         {
+            return false;
+        }
+
+        ApplyFills(s, order, orderFills, bookFills, live.Book, now);
+        live.EquityPeak = Math.Max(live.EquityPeak, live.Book.Equity());
+        Finalized(s, order);
+        return true;
+    }
+
+    /// <summary>
+    /// Applies executions of <paramref name="order"/> to <paramref name="book"/> (the paper account or a
+    /// live one): the order's fills as executed, the account's as they change holdings (they differ when
+    /// an exchange takes its fee out of the asset bought). Sells close trades and feed the protections.
+    /// </summary>
+    internal void ApplyFills(TradingState s, OrderState order, IReadOnlyList<GrainInterfaces.Orders.Fill> orderFills, IReadOnlyList<GrainInterfaces.Orders.Fill> bookFills, PaperAccount book, DateTimeOffset now)
+    {
+        var sold = bookFills.Sum(f => f.Quantity);
+        var costSold = order.Side == OrderSide.Sell && book.Positions.TryGetValue(order.Symbol, out var held) ? held.AverageEntry * sold : 0m;
+        var realizedBefore = book.RealizedPnl;
+        foreach (var fill in bookFills)
+        {
+            book.Apply(order.Broker, order.Symbol, order.Side, fill);
+        }
+
+        foreach (var fill in orderFills)
+        {
+            order.Fills.Add(fill);
             s.Outbox.Fills.Add(new FillRecord(s.UserId, s.Outbox.NextSeq++, order.Id, order.Symbol, order.Side, fill));
         }
 
         if (order.Side == OrderSide.Sell)
         {
-            var pnl = s.Account.RealizedPnl - realizedBefore;
+            var pnl = book.RealizedPnl - realizedBefore;
             var trade = new ClosedTrade(order.Symbol, now, pnl, costSold == 0 ? 0 : pnl / costSold, order.Type is OrderType.StopLoss or OrderType.TrailingStop);
-            ProtectionRules.OnTradeClosed(s.RecentTrades, s.Locks, trade, s.Account.Equity(), protections);
+            ProtectionRules.OnTradeClosed(s.RecentTrades, s.Locks, trade, book.Equity(), protections);
             s.Outbox.Trades.Add(new TradeRecord(s.UserId, s.Outbox.NextSeq++, order.Id, order.Symbol, now, trade.Pnl, trade.ProfitRatio, trade.ByStop));
         }
 
-        s.Outbox.Equity.Add(new EquityRecord(s.UserId, s.Outbox.NextSeq++, now, s.Account.Equity(), s.Account.Cash));
-
         order.Status = OrderStateMachine.Move(order.Status, order.FilledQuantity >= order.Quantity ? OrderStatus.Filled : OrderStatus.PartiallyFilled);
         order.UpdatedAt = now;
-        s.EquityPeak = Math.Max(s.EquityPeak, s.Account.Equity());
-        return true;
     }
 
     private IReadOnlyList<GrainInterfaces.Orders.Fill> FillsAt(OrderState order, decimal price, DateTimeOffset now, out bool changedWithoutFill)
@@ -209,7 +268,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
             : [];
     }
 
-    private static OrderState NewOrder(TradingState s, string userId, PlaceOrderRequest r, decimal quantity, DateTimeOffset now) => new()
+    internal static OrderState NewOrder(TradingState s, string userId, PlaceOrderRequest r, decimal quantity, DateTimeOffset now) => new()
     {
         Id = $"{userId}-{s.NextOrderSeq++}",
         ClientOrderId = r.ClientOrderId,
@@ -226,7 +285,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
     };
 
     // A final order goes to the history once; the grain keeps only the most recent.
-    private static void Finalized(TradingState s, OrderState order)
+    internal static void Finalized(TradingState s, OrderState order)
     {
         if (OrderStateMachine.IsFinal(order.Status) && !order.Archived)
         {
@@ -235,7 +294,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         }
     }
 
-    private static void Remember(TradingState s, OrderState order)
+    internal static void Remember(TradingState s, OrderState order)
     {
         s.Orders.Add(order);
         if (order.ClientOrderId is { } cid)

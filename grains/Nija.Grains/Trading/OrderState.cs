@@ -29,6 +29,15 @@ public sealed class OrderState
 
     public string? RejectReason { get; set; }
 
+    /// <summary>The id the exchange knows a live order by (at most 36 characters, as Binance allows).</summary>
+    public string? ExchangeClientOrderId { get; set; }
+
+    /// <summary>The exchange's own id, once it answered.</summary>
+    public string? ExchangeOrderId { get; set; }
+
+    /// <summary>Sent (or about to be) with no answer yet: the order may exist on the exchange; reconciliation resolves it.</summary>
+    public bool OutcomeUnknown { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -39,6 +48,12 @@ public sealed class OrderState
     public bool Archived { get; set; }
 
     public bool IsWorking => Status is OrderStatus.Submitted or OrderStatus.PartiallyFilled;
+
+    /// <summary>On a real exchange, which executes it; the paper exchange's orders execute in the grain.</summary>
+    public bool IsLive => Broker != "paper";
+
+    /// <summary>Still needs the exchange: working there, or sent without an answer.</summary>
+    public bool AwaitsExchange => IsLive && (OutcomeUnknown || IsWorking);
 
     public decimal FilledQuantity => Fills.Sum(f => f.Quantity);
 

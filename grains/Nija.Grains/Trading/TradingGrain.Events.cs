@@ -39,9 +39,9 @@ public sealed partial class TradingGrain
             }
         }
 
-        foreach (var symbol in written.Fills.Select(f => f.Symbol).Distinct())
+        foreach (var (broker, symbol) in written.Fills.Select(f => (Find(f.OrderId)?.Broker ?? "paper", f.Symbol)).Distinct())
         {
-            await Events.PublishAsync(new UserEvent(UserEventKind.PositionUpdated, now, Position: PositionOf(symbol)));
+            await Events.PublishAsync(new UserEvent(UserEventKind.PositionUpdated, now, Position: PositionOf(broker, symbol)));
         }
 
         foreach (var risk in written.RiskEvents)
@@ -50,14 +50,15 @@ public sealed partial class TradingGrain
         }
     }
 
-    private PositionView PositionOf(string symbol)
+    private PositionView PositionOf(string broker, string symbol)
     {
-        if (!S.Account.Positions.TryGetValue(symbol, out var p))
+        var book = broker == "paper" ? S.Account : S.LiveOf(broker).Book;
+        if (!book.Positions.TryGetValue(symbol, out var p))
         {
-            return new PositionView("paper", symbol, 0, 0, S.Account.Marks.GetValueOrDefault(symbol), 0, 0, 0);
+            return new PositionView(broker, symbol, 0, 0, book.Marks.GetValueOrDefault(symbol), 0, 0, 0);
         }
 
-        var mark = S.Account.Marks.GetValueOrDefault(symbol, p.AverageEntry);
+        var mark = book.Marks.GetValueOrDefault(symbol, p.AverageEntry);
         return new PositionView(p.Broker, symbol, p.Quantity, p.AverageEntry, mark, p.RealizedPnl, (mark - p.AverageEntry) * p.Quantity, p.Fees);
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class TradingGrain(
     IHistoryStore history,
     ExposureReporter exposure,
     PlanCatalog plans,
+    LiveVenueReader venues,
     TimeProvider time) : Grain, ITradingGrain
 {
     private List<(string Broker, string Symbol)> _reported = [];
@@ -43,6 +44,13 @@ public sealed partial class TradingGrain(
         processor.Initialize(S, UserId, time.GetUtcNow());
         await FlushHistoryAsync(); // whatever a crash left in the outbox
         await SubscribeToWorkingSymbols();
+        if (S.Orders.Any(o => o.AwaitsExchange))
+        {
+            // After a restart or an outage: live orders sent before it are looked up before anything else runs.
+            await ReconcileAsync();
+            await SaveAsync();
+            FollowAwaitedOrders();
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -62,10 +70,18 @@ public sealed partial class TradingGrain(
         }
 
         OrderRequestValidator.Validate(request);
-        var price = await GrainFactory.GetGrain<IMarketDataGrain>(request.Symbol).GetLastPrice();
+        var (price, venue) = await PriceAndVenueAsync(request);
         var settings = await GrainFactory.GetGrain<IUserSettingsGrain>(UserId).Get();
-        var order = processor.Place(S, UserId, request, price, settings, globalSwitch.Current, time.GetUtcNow(), globalSwitch.ExposureOf(request.Symbol));
+        var order = processor.Place(S, UserId, request, price, settings, globalSwitch.Current, time.GetUtcNow(), globalSwitch.ExposureOf(request.Symbol), venue);
         await SaveAsync(order.Id);
+        if (order.OutcomeUnknown)
+        {
+            // Stored before it is sent: a crash from here on leaves an order reconciliation will find, never one nobody knows of.
+            await SendAsync(order);
+            await SaveAsync(order.Id);
+            FollowAwaitedOrders();
+        }
+
         await SubscribeToWorkingSymbols();
         return new PlaceOrderResult(order.ToView(), Replayed: false);
     }
@@ -75,6 +91,14 @@ public sealed partial class TradingGrain(
         if (Find(orderId) is not { IsWorking: true } order)
         {
             return false;
+        }
+
+        if (order.IsLive)
+        {
+            var canceled = await CancelLiveAsync(order);
+            await SaveAsync(order.Id);
+            FollowAwaitedOrders();
+            return canceled;
         }
 
         OrderProcessor.Cancel(S, order, time.GetUtcNow(), null);
@@ -88,7 +112,9 @@ public sealed partial class TradingGrain(
 
     Task<AccountView> ITradingGrain.GetAccount()
     {
-        var positions = S.Account.Positions.Keys.Select(PositionOf).OrderBy(p => p.Symbol, StringComparer.Ordinal).ToImmutableArray();
+        var positions = S.Account.Positions.Keys.Select(symbol => PositionOf("paper", symbol))
+            .Concat(S.Live.SelectMany(l => l.Value.Book.Positions.Keys.Select(symbol => PositionOf(l.Key, symbol))))
+            .OrderBy(p => p.Symbol, StringComparer.Ordinal).ThenBy(p => p.Broker, StringComparer.Ordinal).ToImmutableArray();
         return Task.FromResult(new AccountView(S.Account.Cash, S.Account.Equity(), S.EquityPeak, S.Account.RealizedPnl, positions));
     }
 
@@ -104,6 +130,11 @@ public sealed partial class TradingGrain(
         var now = time.GetUtcNow();
         S.KillSwitch = new KillSwitchState(level, S.KillSwitch.Version + 1, reason, changedBy, now);
         OrderProcessor.RecordRisk(S, "UserKillSwitch", $"{level} by {changedBy}: {reason}", now);
+        if (level is KillSwitchLevel.Stop or KillSwitchLevel.Flatten)
+        {
+            await HaltLiveAsync(flatten: level == KillSwitchLevel.Flatten);
+        }
+
         if (level == KillSwitchLevel.Stop)
         {
             OrderProcessor.CancelWorking(S, now, $"kill switch {level}");
@@ -115,19 +146,23 @@ public sealed partial class TradingGrain(
         }
 
         await SaveAsync();
+        FollowAwaitedOrders();
         return S.KillSwitch;
     }
 
     async Task<int> ITradingGrain.FlattenForGlobalStop(string reason, string changedBy)
     {
         var now = time.GetUtcNow();
-        var closed = await CloseEverythingAsync("global kill switch Flatten", now);
+        var live = S.Live.Sum(l => l.Value.Book.Positions.Count);
+        await HaltLiveAsync(flatten: true);
+        var closed = await CloseEverythingAsync("global kill switch Flatten", now) + live;
         if (closed > 0)
         {
             OrderProcessor.RecordRisk(S, "GlobalKillSwitch", $"Flatten by {changedBy}: {reason}; {closed} positions closed", now);
             await SaveAsync();
         }
 
+        FollowAwaitedOrders();
         return closed;
     }
 

@@ -45,6 +45,11 @@ public sealed class TradingState
 
     public int ConsecutiveBrokerErrors { get; set; }
 
+    /// <summary>Accounts on real exchanges, by broker name.</summary>
+    public Dictionary<string, LiveAccount> Live { get; set; } = new(StringComparer.Ordinal);
+
+    public LiveAccount LiveOf(string broker) => Live.TryGetValue(broker, out var a) ? a : Live[broker] = new LiveAccount();
+
     public List<RiskEvent> RiskEvents { get; set; } = [];
 
     public List<ClosedTrade> RecentTrades { get; set; } = [];

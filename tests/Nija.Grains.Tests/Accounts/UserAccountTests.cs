@@ -22,7 +22,7 @@ public sealed class UserAccountTests
         var onPro = await trading.PlaceOrder(live);
 
         Assert.StartsWith("PlanLiveTrading", onFree.Order.RejectReason, StringComparison.Ordinal);
-        Assert.StartsWith("BrokerUnavailable", onPro.Order.RejectReason, StringComparison.Ordinal); // past the plan check; live routing is not wired yet
+        Assert.StartsWith("BrokerUnavailable", onPro.Order.RejectReason, StringComparison.Ordinal); // past the plan check, stopped only by the missing key
         Assert.Equal(PlanTier.Pro, (await account.Get())!.Plan);
     }
 

@@ -1,3 +1,4 @@
+using Nija.GrainInterfaces.Brokers;
 using Nija.GrainInterfaces.Orders;
 using Nija.Grains.Brokers;
 using Nija.Grains.Tests.Brokers.Fakes;
@@ -91,6 +92,10 @@ public abstract class ExchangeAdapterConformance : IAsyncLifetime
         Assert.Equal((ack.ExchangeOrderId, Symbol, OrderSide.Buy, MarketPrice, 0.03m), (fill.ExchangeOrderId, fill.Symbol, fill.Side, fill.Price, fill.Quantity));
         Assert.True(fill.Fee > 0, "The fill's fee was not read.");
     }
+
+    [Fact]
+    public async Task The_last_price_is_read_from_the_public_ticker() =>
+        Assert.Equal(MarketPrice, await Adapter.GetPriceAsync(Symbol, default));
 
     [Fact]
     public async Task The_symbol_rules_give_the_size_limits_step_tick_minimum_value_and_leverage()

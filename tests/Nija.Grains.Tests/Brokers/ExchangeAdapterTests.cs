@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Nija.GrainInterfaces.Brokers;
 using Nija.GrainInterfaces.Orders;
 using Nija.Grains.Brokers;
 using Nija.Grains.Tests.Brokers.Fakes;
@@ -61,7 +62,7 @@ public sealed class ExchangeAdapterTests
 
         var ack = await adapter.PlaceOrderAsync(Binance, new ExchangeOrder("BTC-USDT", OrderSide.Buy, OrderType.Market, 0.001m, null, "c2"), default);
 
-        Assert.Equal(new ExchangeOrderAck("28", "c2", "FILLED", 0.001m, 60.12m), ack);
+        Assert.Equal(new ExchangeOrderAck("28", "c2", OrderStatus.Filled, 0.001m, 60.12m), ack);
         Assert.StartsWith("?symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.001&newClientOrderId=c2&recvWindow=5000&timestamp=", seenQuery, StringComparison.Ordinal);
     }
 

@@ -10,7 +10,9 @@ namespace Nija.Grains.Tests.Brokers.Fakes;
 /// <summary>
 /// Binance Spot's REST API as documented, over one in-memory account: signed order, query, open
 /// orders, cancel and trade routes (each checks the key header and the HMAC signature), and the
-/// public exchangeInfo. Market orders fill at once at <see cref="MarketPrice"/>; limit orders rest.
+/// public exchangeInfo and ticker. Market orders fill at once at <see cref="MarketPrice"/>; limit orders
+/// rest until <see cref="FillResting"/>. Faults are injected the way Binance documents them: an HTTP
+/// 5xx means "unknown, could have been a success".
 /// </summary>
 public sealed class FakeBinance
 {
@@ -19,16 +21,70 @@ public sealed class FakeBinance
     private readonly List<Dictionary<string, object>> _trades = [];
     private readonly Lock _lock = new();
     private long _nextId = 28;
+    private int _lostAnswers;
+    private int _unsentFailures;
+    private decimal _quote = 1_000m;
+    private decimal _base;
 
     public FakeBinance(ExchangeCredentials credentials) => Credentials = credentials;
 
     public ExchangeCredentials Credentials { get; }
 
+    /// <summary>Every signed request answers HTTP 503 without doing anything.</summary>
+    public bool Down { get; set; }
+
+    /// <summary>How many orders the exchange holds.</summary>
+    public int OrderCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _orders.Count;
+            }
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> orders are placed, but their answers are lost (HTTP 502).</summary>
+    public void LoseNextAnswers(int count) => Interlocked.Exchange(ref _lostAnswers, count);
+
+    /// <summary>The next <paramref name="count"/> orders fail before they reach the book (HTTP 503).</summary>
+    public void FailNextOrders(int count) => Interlocked.Exchange(ref _unsentFailures, count);
+
+    /// <summary>The resting order <paramref name="clientOrderId"/> fills at its limit price, as if the market crossed it.</summary>
+    public void FillResting(string clientOrderId)
+    {
+        lock (_lock)
+        {
+            var order = _orders[clientOrderId];
+            order["status"] = "FILLED";
+            var quantity = decimal.Parse((string)order["origQty"], CultureInfo.InvariantCulture);
+            var price = decimal.Parse((string)order["price"], CultureInfo.InvariantCulture);
+            order["executedQty"] = F8(quantity);
+            order["cummulativeQuoteQty"] = F8(quantity * price);
+            Trade((string)order["symbol"], (long)order["orderId"], (string)order["side"], price, quantity, isMaker: true);
+        }
+    }
+
     public Task<FakeExchangeServer> StartAsync() => FakeExchangeServer.StartAsync(Map);
 
     private void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v3/order", (HttpRequest r) => Signed(r, q => Place(q)));
+        app.MapPost("/api/v3/order", (HttpRequest r) => Signed(r, Place));
+        app.MapGet("/api/v3/account", (HttpRequest r) => Signed(r, _ =>
+        {
+            lock (_lock)
+            {
+                return Results.Json(new
+                {
+                    makerCommission = 10, takerCommission = 10, canTrade = true, canWithdraw = false, canDeposit = true, accountType = "SPOT",
+                    balances = new[] { new { asset = "BTC", free = F8(_base), locked = F8(0) }, new { asset = "USDT", free = F8(_quote), locked = F8(0) } },
+                });
+            }
+        }));
+        app.MapGet("/sapi/v1/account/apiRestrictions", (HttpRequest r) => Signed(r, _ =>
+            Results.Json(new { ipRestrict = false, enableReading = true, enableWithdrawals = false, enableSpotAndMarginTrading = true, createTime = 1698645219000L })));
+        app.MapGet("/api/v3/ticker/price", (HttpRequest r) => Results.Json(new { symbol = (string)r.Query["symbol"]!, price = F8(MarketPrice) }));
         app.MapGet("/api/v3/order", (HttpRequest r) => Signed(r, q => Find(q) is { } o ? Results.Json(o) : Error(-2013, "Order does not exist.")));
         app.MapDelete("/api/v3/order", (HttpRequest r) => Signed(r, Cancel));
         app.MapGet("/api/v3/openOrders", (HttpRequest r) => Signed(r, q =>
@@ -57,6 +113,17 @@ public sealed class FakeBinance
 
     private IResult Place(IQueryCollection q)
     {
+        if (Interlocked.Decrement(ref _unsentFailures) >= 0)
+        {
+            return Results.Text("<html><body>503 Service Unavailable</body></html>", "text/html", statusCode: 503);
+        }
+
+        var placed = PlaceNow(q);
+        return Interlocked.Decrement(ref _lostAnswers) >= 0 ? Results.Text("<html><body>502 Bad Gateway</body></html>", "text/html", statusCode: 502) : placed;
+    }
+
+    private IResult PlaceNow(IQueryCollection q)
+    {
         lock (_lock)
         {
             var clientId = (string)q["newClientOrderId"]!;
@@ -66,6 +133,11 @@ public sealed class FakeBinance
             }
 
             var quantity = decimal.Parse(q["quantity"]!, CultureInfo.InvariantCulture);
+            if (quantity % 0.00001m != 0)
+            {
+                return Error(-1013, "Filter failure: LOT_SIZE");
+            }
+
             var market = q["type"] == "MARKET";
             var price = market ? MarketPrice : decimal.Parse(q["price"]!, CultureInfo.InvariantCulture);
             var id = _nextId++;
@@ -80,17 +152,27 @@ public sealed class FakeBinance
             _orders[clientId] = order;
             if (market)
             {
-                _trades.Add(new Dictionary<string, object>
-                {
-                    ["symbol"] = (string)q["symbol"]!, ["id"] = 28457 + _trades.Count, ["orderId"] = id, ["orderListId"] = -1,
-                    ["price"] = F8(price), ["qty"] = F8(quantity), ["quoteQty"] = F8(price * quantity),
-                    ["commission"] = F8(quantity * 0.001m), ["commissionAsset"] = "BTC", ["time"] = 1499865549590,
-                    ["isBuyer"] = q["side"] == "BUY", ["isMaker"] = false, ["isBestMatch"] = true,
-                });
+                Trade((string)q["symbol"]!, id, (string)q["side"]!, price, quantity, isMaker: false);
             }
 
             return Results.Json(order);
         }
+    }
+
+    // Binance charges the commission in the asset received: the base asset on a buy, the quote asset on a sell.
+    private void Trade(string symbol, long orderId, string side, decimal price, decimal quantity, bool isMaker)
+    {
+        var buy = side == "BUY";
+        var commission = buy ? quantity * 0.001m : price * quantity * 0.001m;
+        _base += buy ? quantity - commission : -quantity;
+        _quote += buy ? -price * quantity : price * quantity - commission;
+        _trades.Add(new Dictionary<string, object>
+        {
+            ["symbol"] = symbol, ["id"] = 28457 + _trades.Count, ["orderId"] = orderId, ["orderListId"] = -1,
+            ["price"] = F8(price), ["qty"] = F8(quantity), ["quoteQty"] = F8(price * quantity),
+            ["commission"] = F8(commission), ["commissionAsset"] = buy ? "BTC" : "USDT", ["time"] = 1499865549590,
+            ["isBuyer"] = buy, ["isMaker"] = isMaker, ["isBestMatch"] = true,
+        });
     }
 
     private IResult Cancel(IQueryCollection q)
@@ -126,7 +208,8 @@ public sealed class FakeBinance
     }
 
     private IResult Signed(HttpRequest r, Func<IQueryCollection, IResult> handle) =>
-        SignatureValid(r, Credentials) ? handle(r.Query) : Error(-1022, "Signature for this request is not valid.");
+        Down ? Results.Text("<html><body>503 Service Unavailable</body></html>", "text/html", statusCode: 503)
+        : SignatureValid(r, Credentials) ? handle(r.Query) : Error(-1022, "Signature for this request is not valid.");
 
     private static IResult Error(int code, string message) => Results.Json(new { code, msg = message }, statusCode: 400);
 

@@ -40,6 +40,10 @@ public sealed class FakeKraken(ExchangeCredentials credentials)
                 return Ok(new { trades = _trades, count = _trades.Count });
             }
         }));
+        app.MapGet("/0/public/Ticker", () => Ok(new Dictionary<string, object>
+        {
+            ["XXBTZUSD"] = new { a = new[] { P(MarketPrice + 0.1m), "1", "1.000" }, b = new[] { P(MarketPrice - 0.1m), "1", "1.000" }, c = new[] { P(MarketPrice), "0.00067643" } },
+        }));
         app.MapGet("/0/public/AssetPairs", () => Results.Text("""
             {"error":[],"result":{"XXBTZUSD":{"altname":"XBTUSD","wsname":"XBT/USD","aclass_base":"currency","base":"XXBT","aclass_quote":"currency",
             "quote":"ZUSD","lot":"unit","cost_decimals":5,"pair_decimals":1,"lot_decimals":8,"lot_multiplier":1,"leverage_buy":[2,3,4,5],

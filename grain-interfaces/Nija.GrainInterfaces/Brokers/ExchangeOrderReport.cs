@@ -1,6 +1,6 @@
 using Nija.GrainInterfaces.Orders;
 
-namespace Nija.Grains.Brokers;
+namespace Nija.GrainInterfaces.Brokers;
 
 /// <summary>An order as the exchange reports it, its status mapped onto Nija's order states.</summary>
 /// <param name="ExchangeOrderId">The exchange's id.</param>

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using Nija.GrainInterfaces.Brokers;
+using Nija.GrainInterfaces.Orders;
+using Nija.Grains.Brokers;
+using Nija.Runtime.Abstractions.Core;
+
+namespace Nija.Grains.Trading;
+
+/// <summary>
+/// Reads what a live order is checked against: the exchange's last price (public ticker), its rules
+/// for the symbol (cached), and the account's balance of the quote asset (through the tenant's
+/// credentials grain, at most every <see cref="LiveTradingOptions.BalanceMaxAge"/>).
+/// </summary>
+public sealed class LiveVenueReader(ExchangeAdapters adapters, SymbolRulesCache rules, IOptions<LiveTradingOptions> options)
+{
+    public LiveTradingOptions Options => options.Value;
+
+    /// <summary><paramref name="quantity"/> rounded down to the exchange's step (what a sell of a whole position can send; the rest is dust).</summary>
+    public async Task<decimal> SellableAsync(string broker, string symbol, decimal quantity)
+    {
+        try
+        {
+            return (await rules.GetAsync(adapters.Get(broker), symbol, CancellationToken.None)).RoundDown(quantity);
+        }
+        catch (Exception e) when (e is ExchangeException or HttpRequestException or TaskCanceledException)
+        {
+            return quantity;
+        }
+    }
+
+    /// <summary>The price and venue; an exchange that cannot be read gives <paramref name="fallbackPrice"/> and a venue saying why.</summary>
+    public async Task<(decimal Price, LiveVenue Venue)> ReadAsync(IGrainFactory grains, string userId, PlaceOrderRequest request, LiveAccount account, decimal fallbackPrice, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(account);
+        var adapter = adapters.Get(request.Broker);
+        var keys = grains.GetGrain<IBrokerCredentialsGrain>(userId);
+        if (!(await keys.List()).Any(k => k.Broker == adapter.Name))
+        {
+            return (fallbackPrice, new LiveVenue(null, $"no {adapter.Name} key is stored; add one under settings"));
+        }
+
+        try
+        {
+            var price = await BrokerGuard.RunAsync(grains, adapter.Name, 2, () => adapter.GetPriceAsync(request.Symbol, CancellationToken.None));
+            var symbolRules = await rules.GetAsync(adapter, request.Symbol, CancellationToken.None);
+            if (account.BalanceReadAt is not { } readAt || now - readAt >= options.Value.BalanceMaxAge)
+            {
+                account.ReadCash(await keys.GetBalances(adapter.Name), request.Symbol.Split('-')[1], now);
+            }
+
+            return (price, new LiveVenue(symbolRules, null));
+        }
+        catch (Exception e) when (e is ExchangeException or HttpRequestException or TaskCanceledException or RemoteGrainException)
+        {
+            return (fallbackPrice, new LiveVenue(null, $"{adapter.Name} could not be read: {e.Message}", BrokerFailed: true));
+        }
+    }
+}

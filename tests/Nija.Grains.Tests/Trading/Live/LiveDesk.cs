@@ -1,0 +1,80 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Nija.GrainInterfaces.Brokers;
+using Nija.GrainInterfaces.Orders;
+using Nija.GrainInterfaces.Plans;
+using Nija.GrainInterfaces.Trading;
+using Nija.Grains.Brokers;
+using Nija.Grains.Tests.Brokers.Fakes;
+using Nija.Grains.Tests.Support;
+using Nija.Runtime.Abstractions.Streams;
+using Nija.Runtime.Testing;
+
+namespace Nija.Grains.Tests.Trading.Live;
+
+/// <summary>
+/// A silo on a manual clock whose Binance adapter talks to a local fake Binance, and one Pro tenant
+/// with a trade-only Binance key stored: what every live-trading test starts from.
+/// </summary>
+public sealed class LiveDesk : IAsyncDisposable
+{
+    public const string User = "live-trader";
+    public const string Symbol = "BTC-USDT";
+    private static readonly ExchangeCredentials Key = new("binance-live-key-0001", "binance-live-secret-0001", null);
+    private FakeExchangeServer _server = null!;
+
+    private LiveDesk(TestSilo silo, FakeBinance exchange, ManualTimeProvider clock) => (Silo, Exchange, Clock) = (silo, exchange, clock);
+
+    public TestSilo Silo { get; private set; }
+
+    public FakeBinance Exchange { get; }
+
+    public ManualTimeProvider Clock { get; }
+
+    public ITradingGrain Trading => Silo.GrainFactory.GetGrain<ITradingGrain>(User);
+
+    public static async Task<LiveDesk> StartAsync(bool withKey = true)
+    {
+        var exchange = new FakeBinance(Key);
+        var server = await exchange.StartAsync();
+        var clock = new ManualTimeProvider();
+        var silo = await GrainSilo.StartAsync(clock, settings: new Dictionary<string, string?>
+        {
+            ["Nija:DataDir"] = Directory.CreateTempSubdirectory().FullName,
+            ["Nija:Brokers:Binance:BaseUrl"] = server.BaseAddress.ToString(),
+        });
+        var desk = new LiveDesk(silo, exchange, clock) { _server = server };
+        await desk.Trading.SetPlan(PlanTier.Pro);
+        if (withKey)
+        {
+            await silo.GrainFactory.GetGrain<IBrokerCredentialsGrain>(User).Add("binance", Key.ApiKey, Key.ApiSecret, null);
+        }
+
+        return desk;
+    }
+
+    public static PlaceOrderRequest Buy(decimal usd = 60m, string? clientOrderId = null) =>
+        new("binance", Symbol, OrderSide.Buy, OrderType.Market, SizeUsd: usd, ClientOrderId: clientOrderId);
+
+    public static PlaceOrderRequest Limit(decimal quantity, decimal price) =>
+        new("binance", Symbol, OrderSide.Buy, OrderType.Limit, Quantity: quantity, LimitPrice: price);
+
+    public async Task<OrderView> OrderAsync(string id) => (await Trading.GetOrders(null, 0, 100)).Single(o => o.Id == id);
+
+    /// <summary>The tenant's order updates as they are published (after each durable save).</summary>
+    public async Task<ChannelReader<OrderView>> WatchOrdersAsync()
+    {
+        var channel = Channel.CreateUnbounded<OrderView>();
+        await Silo.Services.GetRequiredService<IStreamProvider>().GetStream<UserEvent>(new StreamId(UserEvent.StreamNamespace, User)).SubscribeAsync((e, _) =>
+            e.Order is { } order ? channel.Writer.WriteAsync(order).AsTask() : Task.CompletedTask);
+        return channel.Reader;
+    }
+
+    public async Task RestartAsync() => await Silo.RestartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Silo.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+}

@@ -1,0 +1,158 @@
+using Nija.GrainInterfaces.Orders;
+using Nija.Grains.Tests.Brokers.Fakes;
+using Nija.Grains.Trading;
+
+namespace Nija.Grains.Tests.Trading.Live;
+
+/// <summary>Orders routed to a real exchange's API (a local fake Binance speaking its documented JSON).</summary>
+public sealed class LiveOrderTests
+{
+    [Fact]
+    public async Task A_live_market_buy_fills_on_the_exchange_and_is_held_apart_from_the_paper_account()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+
+        var result = await desk.Trading.PlaceOrder(LiveDesk.Buy(usd: 60m));
+        var account = await desk.Trading.GetAccount();
+
+        // 60 USD at 60,120 is 0.000998, rounded down to Binance's step of 0.00001.
+        Assert.Equal((OrderStatus.Filled, 0.00099m, FakeBinance.MarketPrice), (result.Order.Status, result.Order.FilledQuantity, result.Order.AveragePrice));
+        Assert.Equal(0.00099m * 0.001m * FakeBinance.MarketPrice, result.Order.Fees);
+        var position = Assert.Single(account.Positions);
+        // Binance takes a buy's commission in the asset bought: 0.1 % of 0.00099 BTC.
+        Assert.Equal(("binance", 0.00099m - 0.00000099m), (position.Broker, position.Quantity));
+        Assert.Equal(1_000m, account.Cash);
+        Assert.Equal(1, desk.Exchange.OrderCount);
+    }
+
+    [Fact]
+    public async Task An_order_whose_answer_is_lost_stays_unknown_until_reconciliation_finds_it_filled()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+        desk.Exchange.LoseNextAnswers(1);
+
+        var placed = await desk.Trading.PlaceOrder(LiveDesk.Buy());
+        var awaiting = await desk.Trading.Reconcile();
+        var after = await desk.OrderAsync(placed.Order.Id);
+
+        Assert.Equal((OrderStatus.Submitted, 0m), (placed.Order.Status, placed.Order.FilledQuantity));
+        Assert.Equal(0, awaiting);
+        Assert.Equal((OrderStatus.Filled, 0.00099m), (after.Status, after.FilledQuantity));
+        Assert.Single((await desk.Trading.GetAccount()).Positions);
+        Assert.Equal(1, desk.Exchange.OrderCount);
+    }
+
+    [Fact]
+    public async Task An_order_that_never_reached_the_exchange_is_rejected_as_not_received_only_after_the_grace_period()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+        desk.Exchange.FailNextOrders(1);
+
+        var placed = await desk.Trading.PlaceOrder(LiveDesk.Buy());
+        var stillAwaiting = await desk.Trading.Reconcile();
+        desk.Clock.Advance(new LiveTradingOptions().NotReceivedAfter);
+        await desk.Trading.Reconcile();
+        var after = await desk.OrderAsync(placed.Order.Id);
+
+        Assert.Equal(OrderStatus.Submitted, placed.Order.Status);
+        Assert.Equal(1, stillAwaiting);
+        Assert.Equal(OrderStatus.Rejected, after.Status);
+        Assert.StartsWith("NotReceived: binance has no order nj-", after.RejectReason, StringComparison.Ordinal);
+        Assert.Empty((await desk.Trading.GetAccount()).Positions);
+        Assert.Equal(0, desk.Exchange.OrderCount);
+    }
+
+    [Fact]
+    public async Task An_unknown_outcome_is_resolved_when_the_grain_activates_after_a_restart()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+        desk.Exchange.LoseNextAnswers(1);
+        var placed = await desk.Trading.PlaceOrder(LiveDesk.Buy());
+
+        await desk.RestartAsync();
+        var after = await desk.OrderAsync(placed.Order.Id);
+
+        Assert.Equal(OrderStatus.Submitted, placed.Order.Status);
+        Assert.Equal(OrderStatus.Filled, after.Status);
+        Assert.Equal("binance", Assert.Single((await desk.Trading.GetAccount()).Positions).Broker);
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_of_one_client_order_id_send_one_order_to_the_exchange()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => desk.Trading.PlaceOrder(LiveDesk.Buy(clientOrderId: "once"))));
+
+        Assert.Single(results.Select(r => r.Order.Id).Distinct());
+        Assert.Equal(9, results.Count(r => r.Replayed));
+        Assert.Equal(1, desk.Exchange.OrderCount);
+    }
+
+    [Fact]
+    public async Task A_resting_limit_order_filled_on_the_exchange_is_applied_by_the_reconciliation_timer()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+        var updates = await desk.WatchOrdersAsync();
+        var placed = await desk.Trading.PlaceOrder(LiveDesk.Limit(0.001m, 59_000m));
+        desk.Exchange.FillResting(LiveOrders.ClientIdFor(placed.Order.Id));
+
+        desk.Clock.Advance(new LiveTradingOptions().ReconcileInterval);
+        OrderView seen;
+        do
+        {
+            seen = await updates.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        while (seen.Status != OrderStatus.Filled);
+
+        Assert.Equal(OrderStatus.Submitted, placed.Order.Status);
+        Assert.Equal((placed.Order.Id, 0.001m, 59_000m), (seen.Id, seen.FilledQuantity, seen.AveragePrice));
+    }
+
+    [Fact]
+    public async Task Canceling_a_resting_live_order_cancels_it_on_the_exchange()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+        var placed = await desk.Trading.PlaceOrder(LiveDesk.Limit(0.001m, 59_000m));
+
+        var canceled = await desk.Trading.CancelOrder(placed.Order.Id);
+
+        Assert.True(canceled);
+        Assert.Equal(OrderStatus.Canceled, (await desk.OrderAsync(placed.Order.Id)).Status);
+        Assert.Equal(0, await desk.Trading.Reconcile());
+    }
+
+    [Fact]
+    public async Task An_order_off_the_exchanges_tick_is_rejected_before_anything_is_sent()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+
+        var result = await desk.Trading.PlaceOrder(LiveDesk.Limit(0.001m, 59_000.005m));
+
+        Assert.Equal(OrderStatus.Rejected, result.Order.Status);
+        Assert.StartsWith("ExchangeRules: limitPrice: 59000.005 is not a multiple", result.Order.RejectReason, StringComparison.Ordinal);
+        Assert.Equal(0, desk.Exchange.OrderCount);
+    }
+
+    [Fact]
+    public async Task Without_a_stored_key_a_live_order_is_rejected_saying_so()
+    {
+        await using var desk = await LiveDesk.StartAsync(withKey: false);
+
+        var result = await desk.Trading.PlaceOrder(LiveDesk.Buy());
+
+        Assert.Equal("BrokerUnavailable: no binance key is stored; add one under settings", result.Order.RejectReason);
+        Assert.Equal(0, desk.Exchange.OrderCount);
+    }
+
+    [Fact]
+    public async Task A_stop_order_for_a_live_exchange_is_refused_naming_the_type()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => desk.Trading.PlaceOrder(
+            new PlaceOrderRequest("binance", LiveDesk.Symbol, OrderSide.Sell, OrderType.StopLoss, Quantity: 0.001m, StopPrice: 50_000m)));
+
+        Assert.Equal("type", error.ParamName);
+    }
+}
