@@ -19,6 +19,15 @@ public sealed class BinanceSpotAdapter(HttpClient http, TimeProvider time) : IEx
 
     public string Name => "binance";
 
+    // Binance's documented request weights: account and myTrades 20, a single order query 4, the ticker of one symbol 2.
+    public int Weight(ExchangeCall call) => call switch
+    {
+        ExchangeCall.Balances or ExchangeCall.Fills => 20,
+        ExchangeCall.Query => 4,
+        ExchangeCall.Price => 2,
+        _ => 1,
+    };
+
     public async Task<ExchangePermissions> GetPermissionsAsync(ExchangeCredentials credentials, CancellationToken cancellationToken)
     {
         var json = await SendAsync(HttpMethod.Get, "/sapi/v1/account/apiRestrictions", "", credentials, cancellationToken);

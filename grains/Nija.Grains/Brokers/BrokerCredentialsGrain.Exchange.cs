@@ -6,7 +6,7 @@ namespace Nija.Grains.Brokers;
 
 /// <summary>
 /// Requests to an exchange on the tenant's behalf. The key is decrypted for the one request, inside
-/// this grain, so no other grain, message or log ever holds it. Weights follow Binance's request weights.
+/// this grain, so no other grain, message or log ever holds it. Each request is weighed by its adapter.
 /// </summary>
 public sealed partial class BrokerCredentialsGrain
 {
@@ -21,7 +21,7 @@ public sealed partial class BrokerCredentialsGrain
 
         try
         {
-            var ack = await CallAsync(adapter, 1, c => adapter.PlaceOrderAsync(c, order, CancellationToken.None));
+            var ack = await CallAsync(adapter, ExchangeCall.Place, c => adapter.PlaceOrderAsync(c, order, CancellationToken.None));
             return new ExchangeSubmission(SubmissionOutcome.Accepted, ack, null);
         }
         catch (ExchangeException e) when (e.Code == BrokerGuard.Refused)
@@ -41,32 +41,32 @@ public sealed partial class BrokerCredentialsGrain
     Task<ExchangeOrderReport?> IBrokerCredentialsGrain.GetOrder(string broker, string symbol, string clientOrderId)
     {
         var adapter = adapters.Get(broker);
-        return CallAsync(adapter, 4, c => adapter.GetOrderAsync(c, symbol, clientOrderId, CancellationToken.None));
+        return CallAsync(adapter, ExchangeCall.Query, c => adapter.GetOrderAsync(c, symbol, clientOrderId, CancellationToken.None));
     }
 
     Task<bool> IBrokerCredentialsGrain.CancelOrder(string broker, string symbol, string clientOrderId)
     {
         var adapter = adapters.Get(broker);
-        return CallAsync(adapter, 1, c => adapter.CancelOrderAsync(c, symbol, clientOrderId, CancellationToken.None));
+        return CallAsync(adapter, ExchangeCall.Cancel, c => adapter.CancelOrderAsync(c, symbol, clientOrderId, CancellationToken.None));
     }
 
     async Task<ImmutableArray<ExchangeFill>> IBrokerCredentialsGrain.GetFills(string broker, string symbol)
     {
         var adapter = adapters.Get(broker);
-        return [.. await CallAsync(adapter, 20, c => adapter.GetFillsAsync(c, symbol, CancellationToken.None))];
+        return [.. await CallAsync(adapter, ExchangeCall.Fills, c => adapter.GetFillsAsync(c, symbol, CancellationToken.None))];
     }
 
     async Task<ImmutableArray<ExchangeBalance>> IBrokerCredentialsGrain.GetBalances(string broker)
     {
         var adapter = adapters.Get(broker);
-        return [.. await CallAsync(adapter, 20, c => adapter.GetBalancesAsync(c, CancellationToken.None))];
+        return [.. await CallAsync(adapter, ExchangeCall.Balances, c => adapter.GetBalancesAsync(c, CancellationToken.None))];
     }
 
-    private Task<T> CallAsync<T>(IExchangeAdapter adapter, int weight, Func<ExchangeCredentials, Task<T>> call)
+    private Task<T> CallAsync<T>(IExchangeAdapter adapter, ExchangeCall kind, Func<ExchangeCredentials, Task<T>> call)
     {
         var stored = Newest(adapter.Name) ?? throw new ExchangeException(adapter.Name, "nokey", $"no {adapter.Name} key is stored");
         string Bind(string field) => $"{GetPrimaryKeyString()}/{stored.Broker}/{stored.Id}/{field}";
-        return BrokerGuard.RunAsync(GrainFactory, adapter.Name, weight, () => call(new ExchangeCredentials(
+        return BrokerGuard.RunAsync(GrainFactory, adapter.Name, adapter.Weight(kind), () => call(new ExchangeCredentials(
             vault.Decrypt(stored.ApiKey!, Bind("apiKey")),
             vault.Decrypt(stored.ApiSecret!, Bind("apiSecret")),
             stored.Passphrase is null ? null : vault.Decrypt(stored.Passphrase, Bind("passphrase")))));

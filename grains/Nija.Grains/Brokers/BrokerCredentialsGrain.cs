@@ -39,7 +39,7 @@ public sealed partial class BrokerCredentialsGrain(
             throw new InvalidOperationException($"At most {MaxCredentials} broker keys can be stored.");
         }
 
-        var permissions = await BrokerGuard.RunAsync(GrainFactory, adapter.Name, 10,
+        var permissions = await BrokerGuard.RunAsync(GrainFactory, adapter.Name, adapter.Weight(ExchangeCall.Permissions),
             () => adapter.GetPermissionsAsync(new ExchangeCredentials(apiKey, apiSecret, passphrase), CancellationToken.None));
         if (permissions.CanWithdraw)
         {

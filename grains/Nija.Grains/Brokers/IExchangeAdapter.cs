@@ -10,6 +10,9 @@ public interface IExchangeAdapter
 {
     string Name { get; }
 
+    /// <summary>What a request of <paramref name="call"/> costs against the exchange's budget, in the exchange's own units.</summary>
+    int Weight(ExchangeCall call);
+
     Task<ExchangePermissions> GetPermissionsAsync(ExchangeCredentials credentials, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ExchangeBalance>> GetBalancesAsync(ExchangeCredentials credentials, CancellationToken cancellationToken);

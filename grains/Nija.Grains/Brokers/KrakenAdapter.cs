@@ -23,6 +23,14 @@ public sealed class KrakenAdapter(HttpClient http, TimeProvider time) : IExchang
 
     public string Name => "kraken";
 
+    // Kraken's API counter: +1 per private call, +2 for history; placing and canceling count on the separate trading limiter.
+    // A lookup by client order id may need OpenOrders and ClosedOrders.
+    public int Weight(ExchangeCall call) => call switch
+    {
+        ExchangeCall.Fills or ExchangeCall.Query => 2,
+        _ => 1,
+    };
+
     public Task<ExchangePermissions> GetPermissionsAsync(ExchangeCredentials credentials, CancellationToken cancellationToken) =>
         Task.FromResult(new ExchangePermissions(Known: false, CanTrade: true, CanWithdraw: false));
 

@@ -9,6 +9,8 @@ public sealed class PaperAdapter : IExchangeAdapter
 
     public string Name => "paper";
 
+    public int Weight(ExchangeCall call) => 1;
+
     public Task<ExchangePermissions> GetPermissionsAsync(ExchangeCredentials credentials, CancellationToken cancellationToken) =>
         Task.FromResult(new ExchangePermissions(true, true, false));
 

@@ -43,7 +43,7 @@ public sealed class LiveVenueReader(ExchangeAdapters adapters, SymbolRulesCache 
 
         try
         {
-            var price = await BrokerGuard.RunAsync(grains, adapter.Name, 2, () => adapter.GetPriceAsync(request.Symbol, CancellationToken.None));
+            var price = await BrokerGuard.RunAsync(grains, adapter.Name, adapter.Weight(ExchangeCall.Price), () => adapter.GetPriceAsync(request.Symbol, CancellationToken.None));
             var symbolRules = await rules.GetAsync(adapter, request.Symbol, CancellationToken.None);
             if (account.BalanceReadAt is not { } readAt || now - readAt >= options.Value.BalanceMaxAge)
             {

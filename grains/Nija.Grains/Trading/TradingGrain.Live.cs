@@ -68,7 +68,16 @@ public sealed partial class TradingGrain
                 BrokerAnswered();
                 order.OutcomeUnknown = false;
                 order.ExchangeOrderId = submission.Ack!.ExchangeOrderId;
-                await FollowAsync(order, submission.Ack.Status, submission.Ack.ExecutedQuantity);
+                if (order.Type == OrderType.Market && submission.Ack is { Status: OrderStatus.Submitted, ExecutedQuantity: 0 })
+                {
+                    // Kraken acknowledges every order as pending; a market order has filled by the time it is looked up.
+                    await LookUpAsync(order);
+                }
+                else
+                {
+                    await FollowAsync(order, submission.Ack.Status, submission.Ack.ExecutedQuantity);
+                }
+
                 break;
             case SubmissionOutcome.Refused:
                 BrokerFailed(order.Broker, submission.Error!);
@@ -111,33 +120,39 @@ public sealed partial class TradingGrain
     {
         foreach (var order in S.Orders.Where(o => o.AwaitsExchange).ToList())
         {
-            ExchangeOrderReport? report;
-            try
-            {
-                report = await Keys.GetOrder(order.Broker, order.Symbol, order.ExchangeClientOrderId!);
-                BrokerAnswered();
-            }
-            catch (Exception e) when (IsExchangeFailure(e))
-            {
-                BrokerFailed(order.Broker, e.Message);
-                continue;
-            }
-
-            var now = time.GetUtcNow();
-            if (report is null)
-            {
-                if (order.OutcomeUnknown && now - order.CreatedAt >= venues.Options.NotReceivedAfter)
-                {
-                    LiveOrders.Reject(S, order, $"NotReceived: {order.Broker} has no order {order.ExchangeClientOrderId} {(now - order.CreatedAt).TotalSeconds:0} s after it was sent", now);
-                }
-
-                continue;
-            }
-
-            order.OutcomeUnknown = false;
-            order.ExchangeOrderId = report.ExchangeOrderId;
-            await FollowAsync(order, report.Status, report.ExecutedQuantity);
+            await LookUpAsync(order);
         }
+    }
+
+    /// <summary>Looks one live order up by its client order id and applies what the exchange says of it.</summary>
+    private async Task LookUpAsync(OrderState order)
+    {
+        ExchangeOrderReport? report;
+        try
+        {
+            report = await Keys.GetOrder(order.Broker, order.Symbol, order.ExchangeClientOrderId!);
+            BrokerAnswered();
+        }
+        catch (Exception e) when (IsExchangeFailure(e))
+        {
+            BrokerFailed(order.Broker, e.Message);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (report is null)
+        {
+            if (order.OutcomeUnknown && now - order.CreatedAt >= venues.Options.NotReceivedAfter)
+            {
+                LiveOrders.Reject(S, order, $"NotReceived: {order.Broker} has no order {order.ExchangeClientOrderId} {(now - order.CreatedAt).TotalSeconds:0} s after it was sent", now);
+            }
+
+            return;
+        }
+
+        order.OutcomeUnknown = false;
+        order.ExchangeOrderId = report.ExchangeOrderId;
+        await FollowAsync(order, report.Status, report.ExecutedQuantity);
     }
 
     /// <summary>Cancels a live order on its exchange, then applies what the exchange says became of it.</summary>
@@ -146,19 +161,15 @@ public sealed partial class TradingGrain
         try
         {
             await Keys.CancelOrder(order.Broker, order.Symbol, order.ExchangeClientOrderId!);
-            var report = await Keys.GetOrder(order.Broker, order.Symbol, order.ExchangeClientOrderId!);
-            BrokerAnswered();
-            if (report is not null)
-            {
-                order.OutcomeUnknown = false;
-                order.ExchangeOrderId = report.ExchangeOrderId;
-                await FollowAsync(order, report.Status, report.ExecutedQuantity);
-            }
         }
         catch (Exception e) when (IsExchangeFailure(e))
         {
             BrokerFailed(order.Broker, e.Message);
+            return false;
         }
+
+        // Whatever the cancel found (resting, or filled just before), the order's own report says what it became.
+        await LookUpAsync(order);
 
         return order.Status == OrderStatus.Canceled;
     }

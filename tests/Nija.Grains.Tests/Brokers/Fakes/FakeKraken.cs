@@ -11,8 +11,8 @@ namespace Nija.Grains.Tests.Brokers.Fakes;
 
 /// <summary>
 /// Kraken's spot REST API as documented, over one in-memory account: private AddOrder, OpenOrders,
-/// ClosedOrders, CancelOrder and TradesHistory (each checks API-Key and API-Sign over the nonce and
-/// form body), and the public AssetPairs. Market orders fill at once at <see cref="MarketPrice"/>.
+/// ClosedOrders, CancelOrder, TradesHistory and Balance (each checks API-Key and API-Sign over the nonce and
+/// form body), and the public AssetPairs and Ticker. Market orders fill at once at <see cref="MarketPrice"/>.
 /// </summary>
 public sealed class FakeKraken(ExchangeCredentials credentials)
 {
@@ -40,6 +40,7 @@ public sealed class FakeKraken(ExchangeCredentials credentials)
                 return Ok(new { trades = _trades, count = _trades.Count });
             }
         }));
+        app.MapPost("/0/private/Balance", (HttpRequest r) => Signed(r, "/0/private/Balance", _ => Ok(new Dictionary<string, string> { ["ZUSD"] = "1000.0000", ["XXBT"] = "0.0000000000" })));
         app.MapGet("/0/public/Ticker", () => Ok(new Dictionary<string, object>
         {
             ["XXBTZUSD"] = new { a = new[] { P(MarketPrice + 0.1m), "1", "1.000" }, b = new[] { P(MarketPrice - 0.1m), "1", "1.000" }, c = new[] { P(MarketPrice), "0.00067643" } },

@@ -13,15 +13,17 @@ using Nija.Runtime.Testing;
 namespace Nija.Grains.Tests.Trading.Live;
 
 /// <summary>
-/// A silo on a manual clock whose Binance adapter talks to a local fake Binance, and one Pro tenant
-/// with a trade-only Binance key stored: what every live-trading test starts from.
+/// A silo on a manual clock whose Binance and Kraken adapters talk to local fakes of both, and one
+/// Pro tenant with a trade-only key stored for each: what every live-trading test starts from.
 /// </summary>
 public sealed class LiveDesk : IAsyncDisposable
 {
     public const string User = "live-trader";
     public const string Symbol = "BTC-USDT";
+    public const string KrakenSymbol = "BTC-USD";
     private static readonly ExchangeCredentials Key = new("binance-live-key-0001", "binance-live-secret-0001", null);
-    private FakeExchangeServer _server = null!;
+    private static readonly ExchangeCredentials KrakenKey = new("kraken-live-key-0001", Convert.ToBase64String(Enumerable.Range(0, 64).Select(i => (byte)(i * 3)).ToArray()), null);
+    private readonly List<FakeExchangeServer> _servers = [];
 
     private LiveDesk(TestSilo silo, FakeBinance exchange, ManualTimeProvider clock) => (Silo, Exchange, Clock) = (silo, exchange, clock);
 
@@ -36,18 +38,23 @@ public sealed class LiveDesk : IAsyncDisposable
     public static async Task<LiveDesk> StartAsync(bool withKey = true)
     {
         var exchange = new FakeBinance(Key);
-        var server = await exchange.StartAsync();
+        var binance = await exchange.StartAsync();
+        var kraken = await new FakeKraken(KrakenKey).StartAsync();
         var clock = new ManualTimeProvider();
         var silo = await GrainSilo.StartAsync(clock, settings: new Dictionary<string, string?>
         {
             ["Nija:DataDir"] = Directory.CreateTempSubdirectory().FullName,
-            ["Nija:Brokers:Binance:BaseUrl"] = server.BaseAddress.ToString(),
+            ["Nija:Brokers:Binance:BaseUrl"] = binance.BaseAddress.ToString(),
+            ["Nija:Brokers:Kraken:BaseUrl"] = kraken.BaseAddress.ToString(),
         });
-        var desk = new LiveDesk(silo, exchange, clock) { _server = server };
+        var desk = new LiveDesk(silo, exchange, clock);
+        desk._servers.AddRange([binance, kraken]);
         await desk.Trading.SetPlan(PlanTier.Pro);
         if (withKey)
         {
-            await silo.GrainFactory.GetGrain<IBrokerCredentialsGrain>(User).Add("binance", Key.ApiKey, Key.ApiSecret, null);
+            var keys = silo.GrainFactory.GetGrain<IBrokerCredentialsGrain>(User);
+            await keys.Add("binance", Key.ApiKey, Key.ApiSecret, null);
+            await keys.Add("kraken", KrakenKey.ApiKey, KrakenKey.ApiSecret, null);
         }
 
         return desk;
@@ -75,6 +82,9 @@ public sealed class LiveDesk : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Silo.DisposeAsync();
-        await _server.DisposeAsync();
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
+        }
     }
 }

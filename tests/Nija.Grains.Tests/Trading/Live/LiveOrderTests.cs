@@ -26,6 +26,21 @@ public sealed class LiveOrderTests
     }
 
     [Fact]
+    public async Task A_kraken_market_buy_acknowledged_as_pending_is_looked_up_at_once_and_filled()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+
+        var result = await desk.Trading.PlaceOrder(new PlaceOrderRequest("kraken", LiveDesk.KrakenSymbol, OrderSide.Buy, OrderType.Market, SizeUsd: 60m));
+
+        // 60 USD at 30,010 is 0.00199933 (Kraken's step is 1e-8); Kraken charges 0.26 % of the cost in USD.
+        Assert.Equal((OrderStatus.Filled, 0.00199933m, FakeKraken.MarketPrice), (result.Order.Status, result.Order.FilledQuantity, result.Order.AveragePrice));
+        Assert.Equal(Math.Round(0.00199933m * FakeKraken.MarketPrice * 0.0026m, 8), Math.Round(result.Order.Fees, 8));
+        var position = Assert.Single((await desk.Trading.GetAccount()).Positions);
+        Assert.Equal(("kraken", 0.00199933m), (position.Broker, position.Quantity));
+        Assert.Equal(0, await desk.Trading.Reconcile());
+    }
+
+    [Fact]
     public async Task An_order_whose_answer_is_lost_stays_unknown_until_reconciliation_finds_it_filled()
     {
         await using var desk = await LiveDesk.StartAsync();
