@@ -155,8 +155,8 @@ public sealed partial class TradingGrain
         await FollowAsync(order, report.Status, report.ExecutedQuantity);
     }
 
-    /// <summary>Cancels a live order on its exchange, then applies what the exchange says became of it.</summary>
-    private async Task<bool> CancelLiveAsync(OrderState order)
+    /// <summary>Cancels a live order on its exchange, then applies what the exchange says became of it; null, or why the exchange could not be asked.</summary>
+    private async Task<string?> CancelLiveAsync(OrderState order)
     {
         try
         {
@@ -165,13 +165,12 @@ public sealed partial class TradingGrain
         catch (Exception e) when (IsExchangeFailure(e))
         {
             BrokerFailed(order.Broker, e.Message);
-            return false;
+            return e.Message;
         }
 
         // Whatever the cancel found (resting, or filled just before), the order's own report says what it became.
         await LookUpAsync(order);
-
-        return order.Status == OrderStatus.Canceled;
+        return null;
     }
 
     /// <summary>Stop or Flatten: live orders canceled on their exchanges; with <paramref name="flatten"/>, live positions sold at market there.</summary>

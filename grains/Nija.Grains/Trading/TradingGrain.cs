@@ -95,10 +95,12 @@ public sealed partial class TradingGrain(
 
         if (order.IsLive)
         {
-            var canceled = await CancelLiveAsync(order);
+            var unreachable = await CancelLiveAsync(order);
             await SaveAsync(order.Id);
             FollowAwaitedOrders();
-            return canceled;
+            return unreachable is null
+                ? order.Status == OrderStatus.Canceled
+                : throw new InvalidOperationException($"{order.Broker} could not be reached to cancel the order ({unreachable}); it may still be open there and is reconciled.");
         }
 
         OrderProcessor.Cancel(S, order, time.GetUtcNow(), null);

@@ -138,6 +138,20 @@ public sealed class LiveOrderTests
     }
 
     [Fact]
+    public async Task A_cancel_that_cannot_reach_the_exchange_says_so_and_leaves_the_order_open()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+        var placed = await desk.Trading.PlaceOrder(LiveDesk.Limit(0.001m, 59_000m));
+        desk.Exchange.Down = true;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => desk.Trading.CancelOrder(placed.Order.Id));
+
+        Assert.StartsWith("binance could not be reached to cancel the order", error.Message, StringComparison.Ordinal);
+        Assert.Equal(OrderStatus.Submitted, (await desk.OrderAsync(placed.Order.Id)).Status);
+        Assert.Equal(1, await desk.Trading.Reconcile());
+    }
+
+    [Fact]
     public async Task An_order_off_the_exchanges_tick_is_rejected_before_anything_is_sent()
     {
         await using var desk = await LiveDesk.StartAsync();
