@@ -3,6 +3,7 @@ using System.Text;
 using Nija.GrainInterfaces.Brokers;
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Plans;
+using Nija.Grains.Brokers;
 using Nija.Grains.Orders;
 
 namespace Nija.Grains.Trading;
@@ -15,12 +16,12 @@ namespace Nija.Grains.Trading;
 public static class LiveOrders
 {
     /// <summary>A live order that passed the pre-trade checks (which include an unreadable exchange): rejected if the exchange's rules refuse it, otherwise ready to send.</summary>
-    public static void Prepare(TradingState s, OrderState order, LiveVenue? venue, decimal checkPrice, PlanLimits plan, DateTimeOffset now)
+    public static void Prepare(TradingState s, OrderState order, SymbolRules? symbolRules, decimal checkPrice, PlanLimits plan, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(order);
         // A market order's price is the exchange's to choose, so only a limit price must sit on the tick.
-        var rules = order.Type == OrderType.Limit ? venue?.Rules : venue?.Rules is { } r ? r with { PriceTick = 0 } : null;
+        var rules = order.Type == OrderType.Limit ? symbolRules : symbolRules is { } r ? r with { PriceTick = 0 } : null;
         if (rules?.Check(order.Quantity, checkPrice) is { } broken)
         {
             order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Rejected);

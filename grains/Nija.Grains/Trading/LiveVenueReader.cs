@@ -15,6 +15,10 @@ public sealed class LiveVenueReader(ExchangeAdapters adapters, SymbolRulesCache 
 {
     public LiveTradingOptions Options => options.Value;
 
+    /// <summary>An exchange that failed or could not be asked, here or (rebuilt by type) on another silo's credentials grain.</summary>
+    public static bool IsExchangeFailure(Exception e) =>
+        e is ExchangeException or HttpRequestException or TaskCanceledException or RemoteGrainException;
+
     /// <summary><paramref name="quantity"/> rounded down to the exchange's step (what a sell of a whole position can send; the rest is dust).</summary>
     public async Task<decimal> SellableAsync(string broker, string symbol, decimal quantity)
     {
@@ -22,7 +26,7 @@ public sealed class LiveVenueReader(ExchangeAdapters adapters, SymbolRulesCache 
         {
             return (await rules.GetAsync(adapters.Get(broker), symbol, CancellationToken.None)).RoundDown(quantity);
         }
-        catch (Exception e) when (e is ExchangeException or HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (IsExchangeFailure(e))
         {
             return quantity;
         }
@@ -52,7 +56,7 @@ public sealed class LiveVenueReader(ExchangeAdapters adapters, SymbolRulesCache 
 
             return (price, new LiveVenue(symbolRules, null));
         }
-        catch (Exception e) when (e is ExchangeException or HttpRequestException or TaskCanceledException or RemoteGrainException)
+        catch (Exception e) when (IsExchangeFailure(e))
         {
             return (fallbackPrice, new LiveVenue(null, $"{adapter.Name} could not be read: {e.Message}", BrokerFailed: true));
         }

@@ -81,7 +81,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         }
         else if (live is not null)
         {
-            LiveOrders.Prepare(s, order, venue, request.LimitPrice ?? price, plan, now);
+            LiveOrders.Prepare(s, order, venue?.Rules, request.LimitPrice ?? price, plan, now);
         }
         else
         {

@@ -20,9 +20,7 @@ public sealed partial class TradingGrain
 
     async Task<int> ITradingGrain.Reconcile()
     {
-        await ReconcileAsync();
-        await SaveAsync();
-        FollowAwaitedOrders();
+        await ReconcileAndSaveAsync();
         return S.Orders.Count(o => o.AwaitsExchange);
     }
 
@@ -105,7 +103,7 @@ public sealed partial class TradingGrain
                 BrokerAnswered();
                 processor.ApplyExchangeFills(S, order, fills, time.GetUtcNow());
             }
-            catch (Exception e) when (IsExchangeFailure(e))
+            catch (Exception e) when (LiveVenueReader.IsExchangeFailure(e))
             {
                 BrokerFailed(order.Broker, e.Message);
                 return;
@@ -133,7 +131,7 @@ public sealed partial class TradingGrain
             report = await Keys.GetOrder(order.Broker, order.Symbol, order.ExchangeClientOrderId!);
             BrokerAnswered();
         }
-        catch (Exception e) when (IsExchangeFailure(e))
+        catch (Exception e) when (LiveVenueReader.IsExchangeFailure(e))
         {
             BrokerFailed(order.Broker, e.Message);
             return;
@@ -162,7 +160,7 @@ public sealed partial class TradingGrain
         {
             await Keys.CancelOrder(order.Broker, order.Symbol, order.ExchangeClientOrderId!);
         }
-        catch (Exception e) when (IsExchangeFailure(e))
+        catch (Exception e) when (LiveVenueReader.IsExchangeFailure(e))
         {
             BrokerFailed(order.Broker, e.Message);
             return e.Message;
@@ -231,14 +229,14 @@ public sealed partial class TradingGrain
             return;
         }
 
-        _reconcile ??= RegisterGrainTimer(async _ =>
-        {
-            await ReconcileAsync();
-            await SaveAsync();
-            FollowAwaitedOrders();
-        }, venues.Options.ReconcileInterval, venues.Options.ReconcileInterval);
+        _reconcile ??= RegisterGrainTimer(_ => ReconcileAndSaveAsync(), venues.Options.ReconcileInterval, venues.Options.ReconcileInterval);
     }
 
-    private static bool IsExchangeFailure(Exception e) =>
-        e is Brokers.ExchangeException or HttpRequestException or TaskCanceledException or Runtime.Abstractions.Core.RemoteGrainException;
+    /// <summary>One reconciliation pass made durable, with the timer kept or stopped by what still awaits.</summary>
+    private async Task ReconcileAndSaveAsync()
+    {
+        await ReconcileAsync();
+        await SaveAsync();
+        FollowAwaitedOrders();
+    }
 }

@@ -47,9 +47,7 @@ public sealed partial class TradingGrain(
         if (S.Orders.Any(o => o.AwaitsExchange))
         {
             // After a restart or an outage: live orders sent before it are looked up before anything else runs.
-            await ReconcileAsync();
-            await SaveAsync();
-            FollowAwaitedOrders();
+            await ReconcileAndSaveAsync();
         }
     }
 
