@@ -8,7 +8,7 @@ namespace Nija.Runtime.PostgreSql;
 /// PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>. Several batches commit at once on
 /// separate connections; each batch is one round trip (an NpgsqlBatch) and one commit.
 /// </summary>
-public sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, int writeConcurrency) : SqlDialect, IAsyncDisposable
+public sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, int writeConcurrency, int maxWriteBatch = 256) : SqlDialect
 {
     /// <inheritdoc />
     public override IReadOnlyList<string> Migrations { get; } =
@@ -33,6 +33,9 @@ public sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, int writeConc
     public override int WriteConcurrency => writeConcurrency;
 
     /// <inheritdoc />
+    public override int MaxWriteBatch => maxWriteBatch;
+
+    /// <inheritdoc />
     public override bool BatchReads => true;
 
     /// <inheritdoc />
@@ -46,5 +49,9 @@ public sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, int writeConc
         await dataSource.OpenConnectionAsync(cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await dataSource.DisposeAsync();
+    }
 }

@@ -21,11 +21,11 @@ public static class PostgreSqlSiloBuilderExtensions
         silo.Services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value;
-            return new PostgreSqlDialect(NpgsqlDataSource.Create(o.ConnectionString), o.WriteConcurrency);
+            return new PostgreSqlDialect(NpgsqlDataSource.Create(o.ConnectionString), o.WriteConcurrency, o.MaxWriteBatch);
         });
         // The same database holds the cluster's membership (used when Nija:Cluster:Enabled is true).
         silo.Services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(sp => new SqlMembershipTable(sp.GetRequiredService<PostgreSqlDialect>())));
         silo.Services.Replace(ServiceDescriptor.Singleton<IGrainDirectory>(sp => new SqlGrainDirectory(sp.GetRequiredService<PostgreSqlDialect>())));
-        return silo.UseSqlStorage<PostgreSqlDialect>(name, sp => sp.GetRequiredService<IOptions<PostgreSqlStorageOptions>>().Value.MaxWriteBatch);
+        return silo.UseSqlStorage<PostgreSqlDialect>(name);
     }
 }

@@ -8,7 +8,7 @@ namespace Nija.Runtime.Sqlite;
 /// SQLite: WAL journal, synchronous=FULL (a commit is on disk before it is acknowledged), one
 /// writer at a time (SQLite has a single write lock; the batcher feeds it).
 /// </summary>
-public sealed class SqliteDialect(string connectionString) : SqlDialect
+public sealed class SqliteDialect(string connectionString, int maxWriteBatch = 256) : SqlDialect
 {
     /// <inheritdoc />
     public override IReadOnlyList<string> Migrations { get; } =
@@ -25,6 +25,9 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect
         CREATE INDEX ix_nija_reminders_hash ON nija_reminders (service_id, grain_hash);
         """,
     ];
+
+    /// <inheritdoc />
+    public override int MaxWriteBatch => maxWriteBatch;
 
     /// <inheritdoc />
     public override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";

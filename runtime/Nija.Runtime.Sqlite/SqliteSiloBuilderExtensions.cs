@@ -20,8 +20,8 @@ public static class SqliteSiloBuilderExtensions
         {
             var o = sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value;
             Directory.CreateDirectory(o.DataDir);
-            return new SqliteDialect(o.ConnectionString);
+            return new SqliteDialect(o.ConnectionString, o.MaxWriteBatch);
         });
-        return silo.UseSqlStorage<SqliteDialect>(name, sp => sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.MaxWriteBatch);
+        return silo.UseSqlStorage<SqliteDialect>(name);
     }
 }

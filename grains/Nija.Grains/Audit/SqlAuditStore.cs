@@ -5,16 +5,14 @@ using static Nija.Grains.History.SqlQueries;
 namespace Nija.Grains.Audit;
 
 /// <summary>The audit log in PostgreSQL or SQLite, with group commit so that audited requests do not queue on the disk one by one.</summary>
-public sealed class SqlAuditStore : IAuditStore, IAsyncDisposable
+public sealed class SqlAuditStore : IAuditStore
 {
     private readonly SqlDialect _dialect;
-    private readonly WriteBatcher<PendingRecord> _batcher;
 
     public SqlAuditStore(SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         _dialect = dialect;
-        _batcher = new WriteBatcher<PendingRecord>(CommitAsync, dialect.WriteConcurrency, 128);
     }
 
     public static IReadOnlyList<string> Migrations(SqlDialect d) =>
@@ -33,7 +31,7 @@ public sealed class SqlAuditStore : IAuditStore, IAsyncDisposable
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         var pending = new PendingRecord(record);
-        _batcher.Enqueue(pending);
+        _dialect.Writes.Enqueue(pending);
         return pending.Done.Task;
     }
 
@@ -49,35 +47,16 @@ public sealed class SqlAuditStore : IAuditStore, IAsyncDisposable
             cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
-
-    private async Task CommitAsync(IReadOnlyList<PendingRecord> records)
-    {
-        await using (var connection = await _dialect.OpenAsync(CancellationToken.None))
-        await using (var tx = await connection.BeginTransactionAsync())
-        {
-            foreach (var r in records.Select(p => p.Record))
-            {
-                await using var cmd = connection.CreateCommand();
-                cmd.Transaction = tx;
-                cmd.CommandText = "INSERT INTO nija_audit (at_ms, actor, action, target, detail, ip, correlation_id) VALUES (@at, @actor, @action, @target, @detail, @ip, @cid)";
-                Bind(cmd, ("at", r.At.ToUnixTimeMilliseconds()), ("actor", r.ActorUserId), ("action", r.Action), ("target", r.TargetUserId),
-                    ("detail", r.Detail), ("ip", r.IpAddress), ("cid", r.CorrelationId));
-                await cmd.ExecuteNonQueryAsync();
-            }
-
-            await tx.CommitAsync();
-        }
-
-        foreach (var p in records)
-        {
-            p.Done.TrySetResult();
-        }
-    }
-
-    private sealed record PendingRecord(AuditRecord Record) : IBatchItem
+    private sealed class PendingRecord(AuditRecord r) : ISqlWrite
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Stage(SqlStatementBatch batch) =>
+            batch.Add("INSERT INTO nija_audit (at_ms, actor, action, target, detail, ip, correlation_id) VALUES (@at, @actor, @action, @target, @detail, @ip, @cid)",
+                ("at", r.At.ToUnixTimeMilliseconds()), ("actor", r.ActorUserId), ("action", r.Action), ("target", r.TargetUserId),
+                ("detail", r.Detail), ("ip", r.IpAddress), ("cid", r.CorrelationId));
+
+        public void Committed(SqlStatementBatch batch) => Done.TrySetResult();
 
         public void Fail(Exception error) => Done.TrySetException(error);
     }

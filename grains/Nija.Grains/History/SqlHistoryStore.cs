@@ -11,16 +11,14 @@ namespace Nija.Grains.History;
 /// The history in PostgreSQL or SQLite: one append-only table per kind, unique on (user, sequence),
 /// inserts that ignore a sequence already present, and group commit across users.
 /// </summary>
-public sealed class SqlHistoryStore : IHistoryStore, IAsyncDisposable
+public sealed class SqlHistoryStore : IHistoryStore
 {
     private readonly SqlDialect _dialect;
-    private readonly WriteBatcher<PendingAppend> _batcher;
 
     public SqlHistoryStore(SqlDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         _dialect = dialect;
-        _batcher = new WriteBatcher<PendingAppend>(CommitAsync, dialect.WriteConcurrency, 64);
     }
 
     public static IReadOnlyList<string> Migrations(SqlDialect d) =>
@@ -48,8 +46,8 @@ public sealed class SqlHistoryStore : IHistoryStore, IAsyncDisposable
 
     public Task AppendAsync(HistoryBatch batch, CancellationToken cancellationToken)
     {
-        var pending = new PendingAppend(batch);
-        _batcher.Enqueue(pending);
+        var pending = new PendingAppend(this, batch);
+        _dialect.Writes.Enqueue(pending);
         return pending.Done.Task;
     }
 
@@ -87,78 +85,54 @@ public sealed class SqlHistoryStore : IHistoryStore, IAsyncDisposable
         return rows[0];
     }
 
-    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+    private object? Value(object? value) => value is decimal d && _dialect.DecimalType == "TEXT" ? d.ToString(CultureInfo.InvariantCulture) : value;
 
-    private async Task CommitAsync(IReadOnlyList<PendingAppend> appends)
-    {
-        await using (var connection = await _dialect.OpenAsync(CancellationToken.None))
-        await using (var tx = await connection.BeginTransactionAsync())
-        {
-            foreach (var b in appends.Select(a => a.Batch))
-            {
-                foreach (var f in b.Fills)
-                {
-                    await Insert(connection, tx, "nija_fills (user_id, seq, order_id, symbol, side, price, quantity, fee, is_maker, at_ms)",
-                        f.UserId, f.Seq, f.OrderId, f.Symbol, f.Side.ToString(), f.Fill.Price, f.Fill.Quantity, f.Fill.Fee, f.Fill.IsMaker, f.Fill.At.ToUnixTimeMilliseconds());
-                }
-
-                foreach (var o in b.Orders)
-                {
-                    var v = o.Order;
-                    await Insert(connection, tx, "nija_orders (user_id, seq, order_id, client_order_id, symbol, side, type, status, quantity, filled, average_price, fees, reject_reason, created_ms, updated_ms)",
-                        o.UserId, o.Seq, v.Id, v.ClientOrderId, v.Symbol, v.Side.ToString(), v.Type.ToString(), v.Status.ToString(), v.Quantity, v.FilledQuantity,
-                        v.AveragePrice, v.Fees, v.RejectReason, v.CreatedAt.ToUnixTimeMilliseconds(), v.UpdatedAt.ToUnixTimeMilliseconds());
-                }
-
-                foreach (var t in b.Trades)
-                {
-                    await Insert(connection, tx, "nija_trades (user_id, seq, order_id, symbol, closed_ms, pnl, profit_ratio, by_stop)",
-                        t.UserId, t.Seq, t.OrderId, t.Symbol, t.ClosedAt.ToUnixTimeMilliseconds(), t.Pnl, t.ProfitRatio, t.ByStop);
-                }
-
-                foreach (var e in b.Equity)
-                {
-                    await Insert(connection, tx, "nija_equity (user_id, seq, at_ms, equity, cash)", e.UserId, e.Seq, e.At.ToUnixTimeMilliseconds(), e.Equity, e.Cash);
-                }
-
-                foreach (var r in b.RiskEvents)
-                {
-                    await Insert(connection, tx, "nija_risk_events (user_id, seq, rule, detail, at_ms)", r.UserId, r.Seq, r.Rule, r.Detail, r.At.ToUnixTimeMilliseconds());
-                }
-            }
-
-            await tx.CommitAsync();
-        }
-
-        foreach (var a in appends)
-        {
-            a.Done.TrySetResult();
-        }
-    }
-
-    private async Task Insert(DbConnection connection, DbTransaction tx, string into, params object?[] values)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        var names = values.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        cmd.CommandText = $"INSERT INTO {into} VALUES ({string.Join(", ", names)}) ON CONFLICT (user_id, seq) DO NOTHING";
-        for (var i = 0; i < values.Length; i++)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = names[i][1..];
-            p.Value = values[i] is decimal d && _dialect.DecimalType == "TEXT" ? d.ToString(CultureInfo.InvariantCulture) : values[i] ?? DBNull.Value;
-            cmd.Parameters.Add(p);
-        }
-
-        await cmd.ExecuteNonQueryAsync();
-    }
+    private void Insert(SqlStatementBatch batch, string into, params object?[] values) =>
+        batch.Add($"INSERT INTO {into} VALUES ({string.Join(", ", values.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))}) ON CONFLICT (user_id, seq) DO NOTHING",
+            [.. values.Select((v, i) => ("p" + i.ToString(CultureInfo.InvariantCulture), Value(v)))]);
 
     private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
         SqlQueries.QueryAsync(_dialect, sql, bind, read, cancellationToken);
 
-    private sealed record PendingAppend(HistoryBatch Batch) : IBatchItem
+    // Rows go into the database's shared write transaction; a sequence already stored is skipped, so an append retried after a crash writes nothing twice.
+    private sealed class PendingAppend(SqlHistoryStore store, HistoryBatch b) : ISqlWrite
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Stage(SqlStatementBatch batch)
+        {
+            foreach (var f in b.Fills)
+            {
+                store.Insert(batch, "nija_fills (user_id, seq, order_id, symbol, side, price, quantity, fee, is_maker, at_ms)",
+                    f.UserId, f.Seq, f.OrderId, f.Symbol, f.Side.ToString(), f.Fill.Price, f.Fill.Quantity, f.Fill.Fee, f.Fill.IsMaker, f.Fill.At.ToUnixTimeMilliseconds());
+            }
+
+            foreach (var o in b.Orders)
+            {
+                var v = o.Order;
+                store.Insert(batch, "nija_orders (user_id, seq, order_id, client_order_id, symbol, side, type, status, quantity, filled, average_price, fees, reject_reason, created_ms, updated_ms)",
+                    o.UserId, o.Seq, v.Id, v.ClientOrderId, v.Symbol, v.Side.ToString(), v.Type.ToString(), v.Status.ToString(), v.Quantity, v.FilledQuantity,
+                    v.AveragePrice, v.Fees, v.RejectReason, v.CreatedAt.ToUnixTimeMilliseconds(), v.UpdatedAt.ToUnixTimeMilliseconds());
+            }
+
+            foreach (var t in b.Trades)
+            {
+                store.Insert(batch, "nija_trades (user_id, seq, order_id, symbol, closed_ms, pnl, profit_ratio, by_stop)",
+                    t.UserId, t.Seq, t.OrderId, t.Symbol, t.ClosedAt.ToUnixTimeMilliseconds(), t.Pnl, t.ProfitRatio, t.ByStop);
+            }
+
+            foreach (var e in b.Equity)
+            {
+                store.Insert(batch, "nija_equity (user_id, seq, at_ms, equity, cash)", e.UserId, e.Seq, e.At.ToUnixTimeMilliseconds(), e.Equity, e.Cash);
+            }
+
+            foreach (var r in b.RiskEvents)
+            {
+                store.Insert(batch, "nija_risk_events (user_id, seq, rule, detail, at_ms)", r.UserId, r.Seq, r.Rule, r.Detail, r.At.ToUnixTimeMilliseconds());
+            }
+        }
+
+        public void Committed(SqlStatementBatch batch) => Done.TrySetResult();
 
         public void Fail(Exception error) => Done.TrySetException(error);
     }

@@ -12,7 +12,8 @@ public interface IGrainStorage
 
     /// <summary>
     /// Writes the payload if the stored version is <paramref name="expectedVersion"/> (null: no
-    /// record may exist). Completes once durable; returns the new version.
+    /// record may exist). Completes once durable; returns the new version. The storage may read
+    /// <paramref name="payload"/> until the task completes, so the caller leaves it unchanged till then.
     /// </summary>
     Task<long> WriteAsync(StateKey key, ReadOnlyMemory<byte> payload, long? expectedVersion, CancellationToken cancellationToken);
 

@@ -7,8 +7,17 @@ namespace Nija.Runtime.Sql;
 /// how to serialise migrations. The statements themselves are shared (both engines speak
 /// INSERT ... ON CONFLICT), so the storage and reminder logic exists once.
 /// </summary>
-public abstract class SqlDialect
+public abstract class SqlDialect : IAsyncDisposable
 {
+    private readonly Lock _writesGate = new();
+    private SqlWriteQueue? _writes;
+
+    /// <summary>
+    /// The database's one write queue, shared by every store on this dialect (started on first use,
+    /// drained by <see cref="DisposeAsync"/>; writes queued after that fail).
+    /// </summary>
+    public SqlWriteQueue Writes => _writes ?? StartWrites();
+
     /// <summary>Opens a connection, ready for use.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
@@ -32,4 +41,22 @@ public abstract class SqlDialect
 
     /// <summary>How many writes may go to the engine at once (1 for SQLite's single writer).</summary>
     public virtual int WriteConcurrency => 1;
+
+    /// <summary>The most writes of <see cref="Writes"/> committed in one transaction.</summary>
+    public virtual int MaxWriteBatch => 256;
+
+    /// <summary>Commits the queued writes and stops the write queue.</summary>
+    public virtual async ValueTask DisposeAsync()
+    {
+        await Writes.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private SqlWriteQueue StartWrites()
+    {
+        lock (_writesGate)
+        {
+            return _writes ??= new SqlWriteQueue(this, MaxWriteBatch);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using Nija.Runtime.Persistence;
 
 namespace Nija.Runtime.Sql;
@@ -12,17 +13,15 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
 {
     private const string KeyFilter = "service_id = @s AND grain_type = @t AND grain_key = @k AND state_name = @n";
     private readonly SqlDialect _dialect;
-    private readonly WriteBatcher<PendingWrite> _batcher;
     private readonly WriteBatcher<PendingRead>? _reads;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the storage; call <see cref="SqlSchemaMigrator.MigrateAsync(SqlDialect, CancellationToken)"/> first.</summary>
-    public SqlGrainStorage(SqlDialect dialect, TimeProvider time, int maxBatch = 256)
+    public SqlGrainStorage(SqlDialect dialect, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         _dialect = dialect;
         _time = time;
-        _batcher = new WriteBatcher<PendingWrite>(CommitAsync, dialect.WriteConcurrency, maxBatch);
         _reads = dialect.BatchReads ? new WriteBatcher<PendingRead>(ReadBatchAsync, dialect.WriteConcurrency, 128) : null;
     }
 
@@ -57,8 +56,10 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     /// <inheritdoc />
     public async Task<long> WriteAsync(StateKey key, ReadOnlyMemory<byte> payload, long? expectedVersion, CancellationToken cancellationToken)
     {
-        var write = new PendingWrite(key, payload.ToArray(), expectedVersion, Clear: false);
-        _batcher.Enqueue(write);
+        // A payload that is a whole array (as the serializer hands it over) is bound as it is, not copied.
+        var bytes = MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : payload.ToArray();
+        var write = new PendingWrite(this, key, bytes, expectedVersion, Clear: false);
+        _dialect.Writes.Enqueue(write);
         return (await write.Done.Task) ?? throw new InvalidOperationException("A write produced no version.");
     }
 
@@ -72,15 +73,14 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
             return stored is null ? null : throw StorageConflicts.Stale(key, null, stored.Version);
         }
 
-        var write = new PendingWrite(key, null, expectedVersion, Clear: true);
-        _batcher.Enqueue(write);
+        var write = new PendingWrite(this, key, null, expectedVersion, Clear: true);
+        _dialect.Writes.Enqueue(write);
         return await write.Done.Task;
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _batcher.DisposeAsync();
         if (_reads is not null)
         {
             await _reads.DisposeAsync();
@@ -122,86 +122,6 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         }
     }
 
-    private async Task CommitAsync(IReadOnlyList<PendingWrite> batch)
-    {
-        var affected = new int[batch.Count];
-        await using (var connection = await _dialect.OpenAsync(CancellationToken.None))
-        {
-            if (connection.CanCreateBatch)
-            {
-                await using var dbBatch = connection.CreateBatch();
-                foreach (var w in batch)
-                {
-                    var c = dbBatch.CreateBatchCommand();
-                    c.CommandText = Statement(w);
-                    AddParameters(c.Parameters, w, (name, value) => { var p = c.CreateParameter(); p.ParameterName = name; p.Value = value ?? DBNull.Value; return p; });
-                    dbBatch.BatchCommands.Add(c);
-                }
-
-                await dbBatch.ExecuteNonQueryAsync();
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    affected[i] = dbBatch.BatchCommands[i].RecordsAffected;
-                }
-            }
-            else
-            {
-                await using var tx = await connection.BeginTransactionAsync();
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    await using var cmd = connection.CreateCommand();
-                    cmd.Transaction = tx;
-                    cmd.CommandText = Statement(batch[i]);
-                    AddParameters(cmd.Parameters, batch[i], (name, value) => { var p = cmd.CreateParameter(); p.ParameterName = name; p.Value = value ?? DBNull.Value; return p; });
-                    affected[i] = await cmd.ExecuteNonQueryAsync();
-                }
-
-                await tx.CommitAsync();
-            }
-        }
-
-        // Only now, after the commit, is any write acknowledged.
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var w = batch[i];
-            if (affected[i] == 1)
-            {
-                w.Done.TrySetResult((w.ExpectedVersion ?? 0) + 1);
-            }
-            else
-            {
-                var stored = await ReadAsync(w.Key, CancellationToken.None);
-                w.Done.TrySetException(StorageConflicts.Stale(w.Key, w.ExpectedVersion, stored?.Version));
-            }
-        }
-    }
-
-    private static string Statement(PendingWrite w) => w switch
-    {
-        { Clear: true } => $"UPDATE nija_grain_state SET payload = NULL, version = version + 1, modified_at = @m WHERE {KeyFilter} AND version = @v",
-        { ExpectedVersion: null } => "INSERT INTO nija_grain_state (service_id, grain_type, grain_key, state_name, payload, version, modified_at) " +
-                                     "VALUES (@s, @t, @k, @n, @p, 1, @m) ON CONFLICT (service_id, grain_type, grain_key, state_name) DO NOTHING",
-        _ => $"UPDATE nija_grain_state SET payload = @p, version = version + 1, modified_at = @m WHERE {KeyFilter} AND version = @v",
-    };
-
-    private void AddParameters(DbParameterCollection parameters, PendingWrite w, Func<string, object?, DbParameter> create)
-    {
-        parameters.Add(create("s", w.Key.ServiceId));
-        parameters.Add(create("t", w.Key.GrainType));
-        parameters.Add(create("k", w.Key.GrainKey));
-        parameters.Add(create("n", w.Key.StateName));
-        parameters.Add(create("m", _time.GetUtcNow().ToUnixTimeMilliseconds()));
-        if (!w.Clear)
-        {
-            parameters.Add(create("p", w.Payload));
-        }
-
-        if (w.ExpectedVersion is { } v)
-        {
-            parameters.Add(create("v", v));
-        }
-    }
-
     private static void AddKey(DbCommand cmd, StateKey key)
     {
         cmd.Parameters.Add(cmd, "s", key.ServiceId);
@@ -217,10 +137,52 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         public void Fail(Exception error) => Done.TrySetException(error);
     }
 
-    private sealed record PendingWrite(StateKey Key, byte[]? Payload, long? ExpectedVersion, bool Clear) : IBatchItem
+    // A write is acknowledged only after the commit that holds it; a conditional write that changed
+    // no row lost the race for its version and fails as stale, with the version found.
+    private sealed class PendingWrite(SqlGrainStorage storage, StateKey key, byte[]? payload, long? expectedVersion, bool Clear) : ISqlWrite
     {
+        private int _index;
+
         public TaskCompletionSource<long?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        public void Stage(SqlStatementBatch batch)
+        {
+            var now = storage._time.GetUtcNow().ToUnixTimeMilliseconds();
+            (string, object?)[] keyed = [("s", key.ServiceId), ("t", key.GrainType), ("k", key.GrainKey), ("n", key.StateName), ("m", now)];
+            _index = (Clear, expectedVersion) switch
+            {
+                (true, { } v) => batch.Add($"UPDATE nija_grain_state SET payload = NULL, version = version + 1, modified_at = @m WHERE {KeyFilter} AND version = @v", [.. keyed, ("v", v)]),
+                (_, null) => batch.Add("INSERT INTO nija_grain_state (service_id, grain_type, grain_key, state_name, payload, version, modified_at) " +
+                                       "VALUES (@s, @t, @k, @n, @p, 1, @m) ON CONFLICT (service_id, grain_type, grain_key, state_name) DO NOTHING", [.. keyed, ("p", payload)]),
+                (_, { } v) => batch.Add($"UPDATE nija_grain_state SET payload = @p, version = version + 1, modified_at = @m WHERE {KeyFilter} AND version = @v", [.. keyed, ("p", payload), ("v", v)]),
+            };
+        }
+
+        public void Committed(SqlStatementBatch batch)
+        {
+            if (batch.RowsAffected(_index) == 1)
+            {
+                Done.TrySetResult((expectedVersion ?? 0) + 1);
+            }
+            else
+            {
+                _ = FailStaleAsync();
+            }
+        }
+
         public void Fail(Exception error) => Done.TrySetException(error);
+
+        private async Task FailStaleAsync()
+        {
+            try
+            {
+                var stored = await storage.ReadAsync(key, CancellationToken.None);
+                Done.TrySetException(StorageConflicts.Stale(key, expectedVersion, stored?.Version));
+            }
+            catch (Exception e)
+            {
+                Done.TrySetException(e);
+            }
+        }
     }
 }
