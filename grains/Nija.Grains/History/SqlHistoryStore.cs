@@ -87,9 +87,27 @@ public sealed class SqlHistoryStore : IHistoryStore
 
     private object? Value(object? value) => value is decimal d && _dialect.DecimalType == "TEXT" ? d.ToString(CultureInfo.InvariantCulture) : value;
 
-    private void Insert(SqlStatementBatch batch, string into, params object?[] values) =>
-        batch.Add($"INSERT INTO {into} VALUES ({string.Join(", ", values.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))}) ON CONFLICT (user_id, seq) DO NOTHING",
-            [.. values.Select((v, i) => ("p" + i.ToString(CultureInfo.InvariantCulture), Value(v)))]);
+    // Every row of a table is the same statement: its text and parameter names are built once, not per row.
+    private static readonly string[] ParameterNames = [.. Enumerable.Range(0, 16).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
+    private static readonly string FillsInsert = InsertInto("nija_fills (user_id, seq, order_id, symbol, side, price, quantity, fee, is_maker, at_ms)");
+    private static readonly string OrdersInsert = InsertInto("nija_orders (user_id, seq, order_id, client_order_id, symbol, side, type, status, quantity, filled, average_price, fees, reject_reason, created_ms, updated_ms)");
+    private static readonly string TradesInsert = InsertInto("nija_trades (user_id, seq, order_id, symbol, closed_ms, pnl, profit_ratio, by_stop)");
+    private static readonly string EquityInsert = InsertInto("nija_equity (user_id, seq, at_ms, equity, cash)");
+    private static readonly string RiskEventsInsert = InsertInto("nija_risk_events (user_id, seq, rule, detail, at_ms)");
+
+    private static string InsertInto(string table) =>
+        $"INSERT INTO {table} VALUES ({string.Join(", ", ParameterNames.Take(table.Count(ch => ch == ',') + 1))}) ON CONFLICT (user_id, seq) DO NOTHING";
+
+    private void Insert(SqlStatementBatch batch, string sql, params object?[] values)
+    {
+        var parameters = new (string, object?)[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            parameters[i] = (ParameterNames[i], Value(values[i]));
+        }
+
+        batch.Add(sql, parameters);
+    }
 
     private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
         SqlQueries.QueryAsync(_dialect, sql, bind, read, cancellationToken);
@@ -103,32 +121,32 @@ public sealed class SqlHistoryStore : IHistoryStore
         {
             foreach (var f in b.Fills)
             {
-                store.Insert(batch, "nija_fills (user_id, seq, order_id, symbol, side, price, quantity, fee, is_maker, at_ms)",
+                store.Insert(batch, FillsInsert,
                     f.UserId, f.Seq, f.OrderId, f.Symbol, f.Side.ToString(), f.Fill.Price, f.Fill.Quantity, f.Fill.Fee, f.Fill.IsMaker, f.Fill.At.ToUnixTimeMilliseconds());
             }
 
             foreach (var o in b.Orders)
             {
                 var v = o.Order;
-                store.Insert(batch, "nija_orders (user_id, seq, order_id, client_order_id, symbol, side, type, status, quantity, filled, average_price, fees, reject_reason, created_ms, updated_ms)",
+                store.Insert(batch, OrdersInsert,
                     o.UserId, o.Seq, v.Id, v.ClientOrderId, v.Symbol, v.Side.ToString(), v.Type.ToString(), v.Status.ToString(), v.Quantity, v.FilledQuantity,
                     v.AveragePrice, v.Fees, v.RejectReason, v.CreatedAt.ToUnixTimeMilliseconds(), v.UpdatedAt.ToUnixTimeMilliseconds());
             }
 
             foreach (var t in b.Trades)
             {
-                store.Insert(batch, "nija_trades (user_id, seq, order_id, symbol, closed_ms, pnl, profit_ratio, by_stop)",
+                store.Insert(batch, TradesInsert,
                     t.UserId, t.Seq, t.OrderId, t.Symbol, t.ClosedAt.ToUnixTimeMilliseconds(), t.Pnl, t.ProfitRatio, t.ByStop);
             }
 
             foreach (var e in b.Equity)
             {
-                store.Insert(batch, "nija_equity (user_id, seq, at_ms, equity, cash)", e.UserId, e.Seq, e.At.ToUnixTimeMilliseconds(), e.Equity, e.Cash);
+                store.Insert(batch, EquityInsert, e.UserId, e.Seq, e.At.ToUnixTimeMilliseconds(), e.Equity, e.Cash);
             }
 
             foreach (var r in b.RiskEvents)
             {
-                store.Insert(batch, "nija_risk_events (user_id, seq, rule, detail, at_ms)", r.UserId, r.Seq, r.Rule, r.Detail, r.At.ToUnixTimeMilliseconds());
+                store.Insert(batch, RiskEventsInsert, r.UserId, r.Seq, r.Rule, r.Detail, r.At.ToUnixTimeMilliseconds());
             }
         }
 
