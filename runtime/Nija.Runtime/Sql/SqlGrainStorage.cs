@@ -58,7 +58,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     {
         // A payload that is a whole array (as the serializer hands it over) is bound as it is, not copied.
         var bytes = MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : payload.ToArray();
-        var write = new PendingWrite(this, key, bytes, expectedVersion, Clear: false);
+        var write = new PendingWrite(this, key, bytes, expectedVersion, clear: false);
         _dialect.Writes.Enqueue(write);
         return (await write.Done.Task) ?? throw new InvalidOperationException("A write produced no version.");
     }
@@ -73,7 +73,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
             return stored is null ? null : throw StorageConflicts.Stale(key, null, stored.Version);
         }
 
-        var write = new PendingWrite(this, key, null, expectedVersion, Clear: true);
+        var write = new PendingWrite(this, key, null, expectedVersion, clear: true);
         _dialect.Writes.Enqueue(write);
         return await write.Done.Task;
     }
@@ -139,7 +139,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
 
     // A write is acknowledged only after the commit that holds it; a conditional write that changed
     // no row lost the race for its version and fails as stale, with the version found.
-    private sealed class PendingWrite(SqlGrainStorage storage, StateKey key, byte[]? payload, long? expectedVersion, bool Clear) : ISqlWrite
+    private sealed class PendingWrite(SqlGrainStorage storage, StateKey key, byte[]? payload, long? expectedVersion, bool clear) : ISqlWrite
     {
         private int _index;
 
@@ -149,7 +149,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         {
             var now = storage._time.GetUtcNow().ToUnixTimeMilliseconds();
             (string, object?)[] keyed = [("s", key.ServiceId), ("t", key.GrainType), ("k", key.GrainKey), ("n", key.StateName), ("m", now)];
-            _index = (Clear, expectedVersion) switch
+            _index = (clear, expectedVersion) switch
             {
                 (true, { } v) => batch.Add($"UPDATE nija_grain_state SET payload = NULL, version = version + 1, modified_at = @m WHERE {KeyFilter} AND version = @v", [.. keyed, ("v", v)]),
                 (_, null) => batch.Add("INSERT INTO nija_grain_state (service_id, grain_type, grain_key, state_name, payload, version, modified_at) " +

@@ -26,7 +26,12 @@ public sealed class SqlStatementBatch
     public int RowsAffected(int index) => _affected[index];
 
     // A name given with its "@" lets an engine bind it without trying each prefix in turn.
-    internal static string Prefixed(string name) => name.StartsWith('@') ? name : "@" + name;
+    internal static DbParameter Bind(DbParameter parameter, string name, object? value)
+    {
+        parameter.ParameterName = name.StartsWith('@') ? name : "@" + name;
+        parameter.Value = value ?? DBNull.Value;
+        return parameter;
+    }
 
     internal static bool SameName(string bound, string name) =>
         name.StartsWith('@') ? bound == name : bound.Length == name.Length + 1 && bound.AsSpan(1).SequenceEqual(name);
@@ -52,10 +57,7 @@ public sealed class SqlStatementBatch
                 command.CommandText = sql;
                 foreach (var (name, value) in parameters)
                 {
-                    var p = command.CreateParameter();
-                    p.ParameterName = Prefixed(name);
-                    p.Value = value ?? DBNull.Value;
-                    command.Parameters.Add(p);
+                    command.Parameters.Add(Bind(command.CreateParameter(), name, value));
                 }
 
                 batch.BatchCommands.Add(command);

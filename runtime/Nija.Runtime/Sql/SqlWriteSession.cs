@@ -42,10 +42,7 @@ internal sealed class SqlWriteSession(DbConnection connection) : IAsyncDisposabl
             command.Parameters.Clear();
             foreach (var (name, value) in parameters)
             {
-                var p = command.CreateParameter();
-                p.ParameterName = SqlStatementBatch.Prefixed(name);
-                p.Value = value ?? DBNull.Value;
-                command.Parameters.Add(p);
+                command.Parameters.Add(SqlStatementBatch.Bind(command.CreateParameter(), name, value));
             }
         }
 
