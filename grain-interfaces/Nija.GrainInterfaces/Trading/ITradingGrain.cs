@@ -70,8 +70,9 @@ public interface ITradingGrain : IGrainWithStringKey
 
     /// <summary>
     /// Asks each exchange about the user's live orders that await it (working, or sent without an
-    /// answer) and applies what it says; returns how many still await. Also runs by itself on a timer
-    /// while any does, and on activation.
+    /// answer) and applies what it says, then checks the stops Nija holds against each exchange's
+    /// price; returns how many orders still await their exchange. Both also run by themselves on
+    /// timers while there is anything to follow, and on activation.
     /// </summary>
     Task<int> Reconcile();
 

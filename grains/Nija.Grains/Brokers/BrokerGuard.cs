@@ -45,5 +45,6 @@ public static class BrokerGuard
     internal static bool IsClientError(ExchangeException e) =>
         int.TryParse(e.Code, out var code)
             ? code <= -1100 || code is >= 400 and < 500 and not 429 and not 418
-            : e.Code.StartsWith("EAPI", StringComparison.Ordinal) || e.Code.StartsWith("EOrder", StringComparison.Ordinal) || e.Code.StartsWith("EFunding", StringComparison.Ordinal);
+            : e.Code.StartsWith("EAPI", StringComparison.Ordinal) || e.Code.StartsWith("EOrder", StringComparison.Ordinal) || e.Code.StartsWith("EFunding", StringComparison.Ordinal)
+                || e.Code is "EGeneral:Invalid arguments" or "EGeneral:Permission denied";
 }

@@ -17,6 +17,11 @@ namespace Nija.Grains.Brokers;
 /// </summary>
 public sealed class KrakenAdapter(HttpClient http, TimeProvider time) : IExchangeAdapter
 {
+    /// <summary>
+    /// How long after it is sent Kraken's engine may still accept an order (its "deadline", 2-60 s by
+    /// Kraken's rules). An order not found well after this (Nija:LiveTrading:NotReceivedAfter) never arrived.
+    /// </summary>
+    public static readonly TimeSpan OrderDeadline = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PairsKeptFor = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, (JsonProperty Pair, DateTimeOffset ReadAt)> _pairs = new(StringComparer.Ordinal);
     private long _lastNonce;
@@ -46,7 +51,8 @@ public sealed class KrakenAdapter(HttpClient http, TimeProvider time) : IExchang
         var pair = Pair(order.Symbol);
         var form = $"ordertype={(order.Type == OrderType.Limit ? "limit" : "market")}&pair={pair}" +
             (order.Type == OrderType.Limit ? $"&price={order.LimitPrice!.Value.ToString(CultureInfo.InvariantCulture)}" : "") +
-            $"&type={(order.Side == OrderSide.Buy ? "buy" : "sell")}&volume={order.Quantity.ToString(CultureInfo.InvariantCulture)}&cl_ord_id={Uri.EscapeDataString(order.ClientOrderId)}";
+            $"&type={(order.Side == OrderSide.Buy ? "buy" : "sell")}&volume={order.Quantity.ToString(CultureInfo.InvariantCulture)}&cl_ord_id={Uri.EscapeDataString(order.ClientOrderId)}" +
+            $"&deadline={Uri.EscapeDataString((time.GetUtcNow() + OrderDeadline).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))}";
         var result = await PostAsync("/0/private/AddOrder", form, credentials, cancellationToken);
         var id = result.GetProperty("txid").EnumerateArray().First().GetString()!;
         return new ExchangeOrderAck(id, order.ClientOrderId, OrderStatus.Submitted, 0, 0);
@@ -164,8 +170,11 @@ public sealed class KrakenAdapter(HttpClient http, TimeProvider time) : IExchang
     {
         if (json.TryGetProperty("error", out var errors) && errors.GetArrayLength() > 0)
         {
+            // "<severity><category>:<message>[:<detail>]": the code keeps the category and message, so
+            // "EGeneral:Invalid arguments" (the request's fault) stays apart from "EGeneral:Internal error".
             var first = errors[0].GetString() ?? "";
-            throw new ExchangeException(Name, first.Split(':')[0], first);
+            var detail = first.IndexOf(':', first.IndexOf(':', StringComparison.Ordinal) + 1);
+            throw new ExchangeException(Name, detail > 0 ? first[..detail] : first, first);
         }
     }
 

@@ -4,6 +4,7 @@ using Nija.GrainInterfaces.Brokers;
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Plans;
 using Nija.Grains.Brokers;
+using Nija.Grains.Exchange;
 using Nija.Grains.Orders;
 
 namespace Nija.Grains.Trading;
@@ -30,7 +31,30 @@ public static class LiveOrders
         }
 
         s.Quota.TryCountTrade(now, plan.MaxDailyTrades);
-        MarkSent(order);
+        if (!order.IsConditional)
+        {
+            MarkSent(order, now);
+            return;
+        }
+
+        // Held by Nija until its trigger; a trailing stop starts its distance below (above) the price now.
+        order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Submitted);
+        if (order.Type == OrderType.TrailingStop)
+        {
+            order.StopPrice = PaperExchange.Trail(order.Side, 0, order.TrailingPercent!.Value, checkPrice);
+        }
+    }
+
+    /// <summary>
+    /// A held stop whose trigger price was reached: it becomes a market order of <paramref name="quantity"/>
+    /// (a sell is cut to what is held in whole steps), stored as sent before it is sent.
+    /// </summary>
+    public static void Trigger(OrderState order, decimal quantity, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        order.Quantity = quantity;
+        order.UpdatedAt = now;
+        MarkSent(order, now);
     }
 
     /// <summary>A market sell of a live position, risk-reducing so unchecked (kill switch Flatten), ready to send.</summary>
@@ -38,7 +62,7 @@ public static class LiveOrders
     {
         ArgumentNullException.ThrowIfNull(s);
         var order = OrderProcessor.NewOrder(s, userId, new PlaceOrderRequest(broker, symbol, OrderSide.Sell, OrderType.Market, Quantity: quantity), quantity, now);
-        MarkSent(order);
+        MarkSent(order, now);
         OrderProcessor.Remember(s, order);
         return order;
     }
@@ -76,13 +100,14 @@ public static class LiveOrders
     /// <summary>
     /// The order's fills among <paramref name="fills"/> not applied before, as the order sees them (the
     /// quantity executed) and as the account does (less a fee taken in the asset bought). Fees are
-    /// valued in the quote asset; a fee in a third asset (BNB) is not valued.
+    /// valued in the quote asset; a fee in a third asset (BNB) at its price in <paramref name="feeRates"/>,
+    /// and at nothing when its price could not be read.
     /// </summary>
-    public static (List<Fill> Order, List<Fill> Book) NewFills(LiveAccount account, OrderState order, IEnumerable<ExchangeFill> fills)
+    public static (List<Fill> Order, List<Fill> Book) NewFills(LiveAccount account, OrderState order, IEnumerable<ExchangeFill> fills, IReadOnlyDictionary<string, decimal> feeRates)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(order);
-        var assets = order.Symbol.Split('-');
+        ArgumentNullException.ThrowIfNull(feeRates);
         var (orderFills, bookFills) = (new List<Fill>(), new List<Fill>());
         foreach (var f in fills.Where(f => f.ExchangeOrderId == order.ExchangeOrderId))
         {
@@ -91,8 +116,8 @@ public static class LiveOrders
                 continue;
             }
 
-            var inBase = f.FeeAsset == assets[0];
-            var fee = inBase ? f.Fee * f.Price : f.FeeAsset == assets[1] || f.FeeAsset == "Z" + assets[1] ? f.Fee : 0m;
+            var inBase = f.FeeAsset == BaseOf(order.Symbol);
+            var fee = inBase ? f.Fee * f.Price : IsQuote(order.Symbol, f.FeeAsset) ? f.Fee : f.Fee * feeRates.GetValueOrDefault(f.FeeAsset);
             orderFills.Add(new Fill(f.Price, f.Quantity, fee, false, f.At));
             bookFills.Add(new Fill(f.Price, inBase && f.Side == OrderSide.Buy ? f.Quantity - f.Fee : f.Quantity, fee, false, f.At));
         }
@@ -100,13 +125,33 @@ public static class LiveOrders
         return (orderFills, bookFills);
     }
 
+    /// <summary>The assets other than the pair's own that the order's fills among <paramref name="fills"/> charge fees in (Binance's BNB).</summary>
+    public static IReadOnlyList<string> ThirdFeeAssets(OrderState order, IEnumerable<ExchangeFill> fills)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return [.. fills.Where(f => f.ExchangeOrderId == order.ExchangeOrderId && f.Fee != 0 && f.FeeAsset != BaseOf(order.Symbol) && !IsQuote(order.Symbol, f.FeeAsset))
+            .Select(f => f.FeeAsset).Distinct(StringComparer.Ordinal)];
+    }
+
+    public static string QuoteOf(string symbol) => symbol[(symbol.IndexOf('-', StringComparison.Ordinal) + 1)..];
+
+    private static string BaseOf(string symbol) => symbol[..symbol.IndexOf('-', StringComparison.Ordinal)];
+
+    // Kraken prefixes fiat with Z: ZUSD.
+    private static bool IsQuote(string symbol, string asset) => asset == QuoteOf(symbol) || asset == "Z" + QuoteOf(symbol);
+
     /// <summary>The id an exchange knows the order by: derived from Nija's order id, 27 characters (Binance allows 36).</summary>
     public static string ClientIdFor(string orderId) =>
         "nj-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(orderId)))[..24];
 
-    private static void MarkSent(OrderState order)
+    private static void MarkSent(OrderState order, DateTimeOffset now)
     {
-        order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Submitted);
+        if (order.Status == OrderStatus.New)
+        {
+            order.Status = OrderStateMachine.Move(order.Status, OrderStatus.Submitted);
+        }
+
+        order.SentAt = now;
         order.OutcomeUnknown = true;
         order.ExchangeClientOrderId = ClientIdFor(order.Id);
     }

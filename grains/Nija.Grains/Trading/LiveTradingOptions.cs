@@ -18,6 +18,13 @@ public sealed class LiveTradingOptions
     /// <summary>How long an order the exchange does not know may stay unknown before it is rejected as never received.</summary>
     public TimeSpan NotReceivedAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often held stops (stop-loss, take-profit, trailing) are checked against their exchange's
+    /// price. A silo reads each exchange's price of a symbol at most once per interval, however many
+    /// tenants hold stops on it.
+    /// </summary>
+    public TimeSpan StopCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a read of the exchange balance is used for the pre-trade checks before it is read again.</summary>
     public TimeSpan BalanceMaxAge { get; set; } = TimeSpan.FromSeconds(10);
 }
@@ -31,6 +38,11 @@ public sealed class LiveTradingOptionsValidator : IValidateOptions<LiveTradingOp
         if (options.ReconcileInterval < TimeSpan.FromSeconds(1) || options.ReconcileInterval > TimeSpan.FromHours(1))
         {
             errors.Add($"{LiveTradingOptions.Section}:ReconcileInterval must be between 00:00:01 and 01:00:00.");
+        }
+
+        if (options.StopCheckInterval < TimeSpan.FromMilliseconds(250) || options.StopCheckInterval > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"{LiveTradingOptions.Section}:StopCheckInterval must be between 00:00:00.25 and 00:01:00.");
         }
 
         if (options.NotReceivedAfter < TimeSpan.FromSeconds(10))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Nija.GrainInterfaces.Brokers;
 using Nija.GrainInterfaces.Orders;
@@ -13,6 +14,8 @@ namespace Nija.Grains.Trading;
 /// </summary>
 public sealed class LiveVenueReader(ExchangeAdapters adapters, SymbolRulesCache rules, IOptions<LiveTradingOptions> options)
 {
+    private readonly ConcurrentDictionary<(string Broker, string Symbol), (decimal Price, DateTimeOffset At)> _prices = new();
+
     public LiveTradingOptions Options => options.Value;
 
     /// <summary>An exchange that failed or could not be asked, here or (rebuilt by type) on another silo's credentials grain.</summary>
@@ -29,6 +32,31 @@ public sealed class LiveVenueReader(ExchangeAdapters adapters, SymbolRulesCache 
         catch (Exception e) when (IsExchangeFailure(e))
         {
             return quantity;
+        }
+    }
+
+    /// <summary>
+    /// The exchange's last price of <paramref name="symbol"/> for held stops and fee valuation, shared by
+    /// every tenant on this silo and read again once it is a <see cref="LiveTradingOptions.StopCheckInterval"/>
+    /// old; null while the exchange cannot be read (stops wait for the next check).
+    /// </summary>
+    public async Task<decimal?> LastPriceAsync(IGrainFactory grains, string broker, string symbol, DateTimeOffset now)
+    {
+        if (_prices.TryGetValue((broker, symbol), out var known) && now - known.At < options.Value.StopCheckInterval)
+        {
+            return known.Price;
+        }
+
+        var adapter = adapters.Get(broker);
+        try
+        {
+            var price = await BrokerGuard.RunAsync(grains, adapter.Name, adapter.Weight(ExchangeCall.Price), () => adapter.GetPriceAsync(symbol, CancellationToken.None));
+            _prices[(broker, symbol)] = (price, now);
+            return price;
+        }
+        catch (Exception e) when (IsExchangeFailure(e))
+        {
+            return null;
         }
     }
 

@@ -190,8 +190,11 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         return true;
     }
 
-    /// <summary>Applies the live order's fills among <paramref name="fills"/> (an exchange's trade list) not applied before; true when any was.</summary>
-    public bool ApplyExchangeFills(TradingState s, OrderState order, IEnumerable<ExchangeFill> fills, DateTimeOffset now)
+    /// <summary>
+    /// Applies the live order's fills among <paramref name="fills"/> (an exchange's trade list) not applied
+    /// before, fees in a third asset valued at <paramref name="feeRates"/>; true when any was.
+    /// </summary>
+    public bool ApplyExchangeFills(TradingState s, OrderState order, IEnumerable<ExchangeFill> fills, IReadOnlyDictionary<string, decimal> feeRates, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(order);
@@ -201,7 +204,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         }
 
         var live = s.LiveOf(order.Broker);
-        var (orderFills, bookFills) = LiveOrders.NewFills(live, order, fills);
+        var (orderFills, bookFills) = LiveOrders.NewFills(live, order, fills, feeRates);
         if (orderFills.Count == 0)
         {
             return false;

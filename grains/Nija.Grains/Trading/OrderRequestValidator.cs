@@ -13,7 +13,6 @@ public static partial class OrderRequestValidator
         Require(!string.IsNullOrWhiteSpace(r.Broker) && r.Broker.Length <= 32, "broker", "is required");
         Require(Enum.IsDefined(r.Side), "side", "must be Buy or Sell");
         Require(Enum.IsDefined(r.Type), "type", "must be Market, Limit, StopLoss, TakeProfit or TrailingStop");
-        Require(r.Broker == "paper" || r.Type is OrderType.Market or OrderType.Limit, "type", "must be Market or Limit on a live exchange (stop orders run on the paper exchange only)");
         Require(r.SizeUsd is null != r.Quantity is null, "sizeUsd", "give exactly one of sizeUsd and quantity");
         Require(r.SizeUsd is null or > 0, "sizeUsd", "must be positive");
         Require(r.Quantity is null or > 0, "quantity", "must be positive");

@@ -38,6 +38,9 @@ public sealed class OrderState
     /// <summary>Sent (or about to be) with no answer yet: the order may exist on the exchange; reconciliation resolves it.</summary>
     public bool OutcomeUnknown { get; set; }
 
+    /// <summary>When a live order was (last) sent: a stop is created long before it triggers and is sent.</summary>
+    public DateTimeOffset? SentAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -52,8 +55,17 @@ public sealed class OrderState
     /// <summary>On a real exchange, which executes it; the paper exchange's orders execute in the grain.</summary>
     public bool IsLive => Broker != "paper";
 
-    /// <summary>Still needs the exchange: working there, or sent without an answer.</summary>
-    public bool AwaitsExchange => IsLive && (OutcomeUnknown || IsWorking);
+    /// <summary>A stop-loss, take-profit or trailing stop: it waits for its trigger price, then executes at market.</summary>
+    public bool IsConditional => Type is OrderType.StopLoss or OrderType.TakeProfit or OrderType.TrailingStop;
+
+    /// <summary>A live conditional order Nija holds until it triggers; until then the exchange knows nothing of it.</summary>
+    public bool IsHeld => IsLive && IsWorking && ExchangeClientOrderId is null;
+
+    /// <summary>Still needs the exchange: sent, and working there or without an answer.</summary>
+    public bool AwaitsExchange => IsLive && ExchangeClientOrderId is not null && (OutcomeUnknown || IsWorking);
+
+    /// <summary>What the exchange is asked for: a triggered stop is sent as a market order.</summary>
+    public OrderType SentType => Type == OrderType.Limit ? OrderType.Limit : OrderType.Market;
 
     public decimal FilledQuantity => Fills.Sum(f => f.Quantity);
 

@@ -15,7 +15,7 @@ public sealed partial class TradingGrain
     /// Published after the state is durable, so a screen never shows what a crash could undo. Fills
     /// come first, then the orders they touched, then the positions, as a trader reads them.
     /// </summary>
-    private async Task PublishEventsAsync(HistoryBatch written, string? placedOrderId)
+    private async Task PublishEventsAsync(HistoryBatch written, IReadOnlyList<string> touched)
     {
         var now = time.GetUtcNow();
         var orderIds = new List<string>();
@@ -26,10 +26,7 @@ public sealed partial class TradingGrain
         }
 
         orderIds.AddRange(written.Orders.Select(o => o.Order.Id));
-        if (placedOrderId is not null)
-        {
-            orderIds.Add(placedOrderId);
-        }
+        orderIds.AddRange(touched);
 
         foreach (var id in orderIds.Distinct())
         {

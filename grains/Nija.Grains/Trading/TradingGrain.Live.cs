@@ -20,7 +20,10 @@ public sealed partial class TradingGrain
 
     async Task<int> ITradingGrain.Reconcile()
     {
-        await ReconcileAndSaveAsync();
+        await ReconcileAsync();
+        var stops = await CheckStopsAsync();
+        await SaveAsync(stops);
+        FollowLiveOrders();
         return S.Orders.Count(o => o.AwaitsExchange);
     }
 
@@ -58,7 +61,7 @@ public sealed partial class TradingGrain
     /// <summary>Sends a stored live order; whatever the exchange answers (or not) is applied to it.</summary>
     private async Task SendAsync(OrderState order)
     {
-        var submission = await Keys.PlaceOrder(order.Broker, new ExchangeOrder(order.Symbol, order.Side, order.Type, order.Quantity, order.LimitPrice, order.ExchangeClientOrderId!));
+        var submission = await Keys.PlaceOrder(order.Broker, new ExchangeOrder(order.Symbol, order.Side, order.SentType, order.Quantity, order.LimitPrice, order.ExchangeClientOrderId!));
         var now = time.GetUtcNow();
         switch (submission.Outcome)
         {
@@ -66,7 +69,7 @@ public sealed partial class TradingGrain
                 BrokerAnswered();
                 order.OutcomeUnknown = false;
                 order.ExchangeOrderId = submission.Ack!.ExchangeOrderId;
-                if (order.Type == OrderType.Market && submission.Ack is { Status: OrderStatus.Submitted, ExecutedQuantity: 0 })
+                if (order.SentType == OrderType.Market && submission.Ack is { Status: OrderStatus.Submitted, ExecutedQuantity: 0 })
                 {
                     // Kraken acknowledges every order as pending; a market order has filled by the time it is looked up.
                     await LookUpAsync(order);
@@ -101,7 +104,7 @@ public sealed partial class TradingGrain
             {
                 var fills = await Keys.GetFills(order.Broker, order.Symbol);
                 BrokerAnswered();
-                processor.ApplyExchangeFills(S, order, fills, time.GetUtcNow());
+                processor.ApplyExchangeFills(S, order, fills, await FeeRatesAsync(order, fills), time.GetUtcNow());
             }
             catch (Exception e) when (LiveVenueReader.IsExchangeFailure(e))
             {
@@ -111,6 +114,21 @@ public sealed partial class TradingGrain
         }
 
         LiveOrders.Settle(S, order, reported, executed, time.GetUtcNow());
+    }
+
+    /// <summary>The quote-asset price of each third asset the order's fills pay fees in (Binance's BNB), as the exchange quotes it now.</summary>
+    private async Task<IReadOnlyDictionary<string, decimal>> FeeRatesAsync(OrderState order, IReadOnlyList<ExchangeFill> fills)
+    {
+        var rates = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var asset in LiveOrders.ThirdFeeAssets(order, fills))
+        {
+            if (await venues.LastPriceAsync(GrainFactory, order.Broker, $"{asset}-{LiveOrders.QuoteOf(order.Symbol)}", time.GetUtcNow()) is { } rate)
+            {
+                rates[asset] = rate;
+            }
+        }
+
+        return rates;
     }
 
     /// <summary>Asks the exchange about every live order that awaits it and applies the answers.</summary>
@@ -140,9 +158,10 @@ public sealed partial class TradingGrain
         var now = time.GetUtcNow();
         if (report is null)
         {
-            if (order.OutcomeUnknown && now - order.CreatedAt >= venues.Options.NotReceivedAfter)
+            var sentAt = order.SentAt ?? order.CreatedAt;
+            if (order.OutcomeUnknown && now - sentAt >= venues.Options.NotReceivedAfter)
             {
-                LiveOrders.Reject(S, order, $"NotReceived: {order.Broker} has no order {order.ExchangeClientOrderId} {(now - order.CreatedAt).TotalSeconds:0} s after it was sent", now);
+                LiveOrders.Reject(S, order, $"NotReceived: {order.Broker} has no order {order.ExchangeClientOrderId} {(now - sentAt).TotalSeconds:0} s after it was sent", now);
             }
 
             return;
@@ -171,12 +190,19 @@ public sealed partial class TradingGrain
         return null;
     }
 
-    /// <summary>Stop or Flatten: live orders canceled on their exchanges; with <paramref name="flatten"/>, live positions sold at market there.</summary>
-    private async Task HaltLiveAsync(bool flatten)
+    /// <summary>Stop or Flatten: held stops dropped, live orders canceled on their exchanges; with <paramref name="flatten"/>, live positions sold at market there.</summary>
+    private async Task HaltLiveAsync(bool flatten, string why)
     {
         foreach (var order in S.Orders.Where(o => o.IsLive && o.IsWorking).ToList())
         {
-            await CancelLiveAsync(order);
+            if (order.IsHeld)
+            {
+                OrderProcessor.Cancel(S, order, time.GetUtcNow(), why);
+            }
+            else
+            {
+                await CancelLiveAsync(order);
+            }
         }
 
         if (!flatten)
@@ -219,17 +245,26 @@ public sealed partial class TradingGrain
         }
     }
 
-    /// <summary>Keeps the reconciliation timer running while a live order awaits its exchange, and stopped otherwise.</summary>
-    private void FollowAwaitedOrders()
+    /// <summary>
+    /// Keeps the reconciliation timer running while a live order awaits its exchange, and the stop
+    /// check while a stop is held; each stopped otherwise, so an idle tenant never ticks.
+    /// </summary>
+    private void FollowLiveOrders()
     {
-        if (!S.Orders.Any(o => o.AwaitsExchange))
+        Keep(ref _reconcile, S.Orders.Any(o => o.AwaitsExchange), ReconcileAndSaveAsync, venues.Options.ReconcileInterval);
+        Keep(ref _stopCheck, S.Orders.Any(o => o.IsHeld), CheckStopsAndSaveAsync, venues.Options.StopCheckInterval);
+    }
+
+    private void Keep(ref IGrainTimer? timer, bool wanted, Func<Task> tick, TimeSpan interval)
+    {
+        if (!wanted)
         {
-            _reconcile?.Dispose();
-            _reconcile = null;
+            timer?.Dispose();
+            timer = null;
             return;
         }
 
-        _reconcile ??= RegisterGrainTimer(_ => ReconcileAndSaveAsync(), venues.Options.ReconcileInterval, venues.Options.ReconcileInterval);
+        timer ??= RegisterGrainTimer(_ => tick(), interval, interval);
     }
 
     /// <summary>One reconciliation pass made durable, with the timer kept or stopped by what still awaits.</summary>
@@ -237,6 +272,6 @@ public sealed partial class TradingGrain
     {
         await ReconcileAsync();
         await SaveAsync();
-        FollowAwaitedOrders();
+        FollowLiveOrders();
     }
 }

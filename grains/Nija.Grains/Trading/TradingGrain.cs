@@ -49,6 +49,8 @@ public sealed partial class TradingGrain(
             // After a restart or an outage: live orders sent before it are looked up before anything else runs.
             await ReconcileAndSaveAsync();
         }
+
+        FollowLiveOrders();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -77,9 +79,9 @@ public sealed partial class TradingGrain(
             // Stored before it is sent: a crash from here on leaves an order reconciliation will find, never one nobody knows of.
             await SendAsync(order);
             await SaveAsync(order.Id);
-            FollowAwaitedOrders();
         }
 
+        FollowLiveOrders();
         await SubscribeToWorkingSymbols();
         return new PlaceOrderResult(order.ToView(), Replayed: false);
     }
@@ -91,11 +93,11 @@ public sealed partial class TradingGrain(
             return false;
         }
 
-        if (order.IsLive)
+        if (order.IsLive && !order.IsHeld)
         {
             var unreachable = await CancelLiveAsync(order);
             await SaveAsync(order.Id);
-            FollowAwaitedOrders();
+            FollowLiveOrders();
             return unreachable is null
                 ? order.Status == OrderStatus.Canceled
                 : throw new InvalidOperationException($"{order.Broker} could not be reached to cancel the order ({unreachable}); it may still be open there and is reconciled.");
@@ -103,6 +105,7 @@ public sealed partial class TradingGrain(
 
         OrderProcessor.Cancel(S, order, time.GetUtcNow(), null);
         await SaveAsync(order.Id);
+        FollowLiveOrders();
         return true;
     }
 
@@ -132,7 +135,7 @@ public sealed partial class TradingGrain(
         OrderProcessor.RecordRisk(S, "UserKillSwitch", $"{level} by {changedBy}: {reason}", now);
         if (level is KillSwitchLevel.Stop or KillSwitchLevel.Flatten)
         {
-            await HaltLiveAsync(flatten: level == KillSwitchLevel.Flatten);
+            await HaltLiveAsync(flatten: level == KillSwitchLevel.Flatten, $"kill switch {level}");
         }
 
         if (level == KillSwitchLevel.Stop)
@@ -146,7 +149,7 @@ public sealed partial class TradingGrain(
         }
 
         await SaveAsync();
-        FollowAwaitedOrders();
+        FollowLiveOrders();
         return S.KillSwitch;
     }
 
@@ -154,7 +157,7 @@ public sealed partial class TradingGrain(
     {
         var now = time.GetUtcNow();
         var live = S.Live.Sum(l => l.Value.Book.Positions.Count);
-        await HaltLiveAsync(flatten: true);
+        await HaltLiveAsync(flatten: true, "global kill switch Flatten");
         var closed = await CloseEverythingAsync("global kill switch Flatten", now) + live;
         if (closed > 0)
         {
@@ -162,7 +165,7 @@ public sealed partial class TradingGrain(
             await SaveAsync();
         }
 
-        FollowAwaitedOrders();
+        FollowLiveOrders();
         return closed;
     }
 
@@ -264,13 +267,16 @@ public sealed partial class TradingGrain(
     }
 
     /// <summary>Writes the state (with its history outbox), then appends the outbox to the history store.</summary>
-    private async Task SaveAsync(string? placedOrderId = null)
+    private Task SaveAsync(string? placedOrderId = null) => SaveAsync(placedOrderId is null ? [] : [placedOrderId]);
+
+    /// <summary>As <see cref="SaveAsync(string)"/>, announcing <paramref name="touched"/> orders as updated besides those the outbox names.</summary>
+    private async Task SaveAsync(IReadOnlyList<string> touched)
     {
         await state.WriteStateAsync();
         var written = S.Outbox.Peek();
         await FlushHistoryAsync();
         ReportExposure();
-        await PublishEventsAsync(written, placedOrderId);
+        await PublishEventsAsync(written, touched);
     }
 
     // Every symbol held now, and a zero for each one held at the last report but not now.

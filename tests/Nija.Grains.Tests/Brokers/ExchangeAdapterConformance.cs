@@ -131,6 +131,7 @@ public sealed class BinanceSpotAdapterConformance : ExchangeAdapterConformance
 public sealed class KrakenAdapterConformance : ExchangeAdapterConformance
 {
     private static readonly ExchangeCredentials Keys = new("kraken-key-5678", Convert.ToBase64String(Enumerable.Range(0, 64).Select(i => (byte)i).ToArray()), null);
+    private readonly ManualTimeProvider _clock = new();
 
     protected override ExchangeCredentials Credentials => Keys;
 
@@ -142,7 +143,7 @@ public sealed class KrakenAdapterConformance : ExchangeAdapterConformance
 
     protected override SymbolRules ExpectedRules => new("BTC-USD", 0.0001m, null, 0.00000001m, 0.1m, 0.5m, 5);
 
-    protected override Task<FakeExchangeServer> StartExchangeAsync() => new FakeKraken(Keys).StartAsync();
+    protected override Task<FakeExchangeServer> StartExchangeAsync() => new FakeKraken(Keys, _clock).StartAsync();
 
-    protected override IExchangeAdapter CreateAdapter(HttpClient http) => new KrakenAdapter(http, new ManualTimeProvider());
+    protected override IExchangeAdapter CreateAdapter(HttpClient http) => new KrakenAdapter(http, _clock);
 }

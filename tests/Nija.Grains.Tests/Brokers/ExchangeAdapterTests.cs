@@ -94,7 +94,7 @@ public sealed class ExchangeAdapterTests
 
         var error = await Assert.ThrowsAsync<ExchangeException>(() => adapter.GetBalancesAsync(Kraken, default));
 
-        Assert.Equal("EAPI", error.Code);
+        Assert.Equal("EAPI:Invalid nonce", error.Code);
         Assert.Contains("Invalid nonce", error.Message, StringComparison.Ordinal);
     }
 }

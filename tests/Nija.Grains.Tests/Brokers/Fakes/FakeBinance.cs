@@ -10,8 +10,8 @@ namespace Nija.Grains.Tests.Brokers.Fakes;
 /// <summary>
 /// Binance Spot's REST API as documented, over one in-memory account: signed order, query, open
 /// orders, cancel and trade routes (each checks the key header and the HMAC signature), and the
-/// public exchangeInfo and ticker. Market orders fill at once at <see cref="MarketPrice"/>; limit orders
-/// rest until <see cref="FillResting"/>. Faults are injected the way Binance documents them: an HTTP
+/// public exchangeInfo and ticker. Market orders fill at once at <see cref="Price"/> (first
+/// <see cref="MarketPrice"/>); limit orders rest until <see cref="FillResting"/>. Faults are injected the way Binance documents them: an HTTP
 /// 5xx means "unknown, could have been a success".
 /// </summary>
 public sealed class FakeBinance
@@ -25,10 +25,55 @@ public sealed class FakeBinance
     private int _unsentFailures;
     private decimal _quote = 1_000m;
     private decimal _base;
+    private decimal _price = MarketPrice;
+    private decimal? _bnbPrice;
 
     public FakeBinance(ExchangeCredentials credentials) => Credentials = credentials;
 
     public ExchangeCredentials Credentials { get; }
+
+    /// <summary>The last price: the ticker's answer and where market orders fill.</summary>
+    public decimal Price
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _price;
+            }
+        }
+
+        set
+        {
+            lock (_lock)
+            {
+                _price = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// When set, the account pays commissions in BNB at this BNBUSDT price, with Binance's 25 % discount
+    /// (0.075 % of the value traded), instead of in the asset received.
+    /// </summary>
+    public decimal? BnbPrice
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _bnbPrice;
+            }
+        }
+
+        set
+        {
+            lock (_lock)
+            {
+                _bnbPrice = value;
+            }
+        }
+    }
 
     /// <summary>Every signed request answers HTTP 503 without doing anything.</summary>
     public bool Down { get; set; }
@@ -84,7 +129,11 @@ public sealed class FakeBinance
         }));
         app.MapGet("/sapi/v1/account/apiRestrictions", (HttpRequest r) => Signed(r, _ =>
             Results.Json(new { ipRestrict = false, enableReading = true, enableWithdrawals = false, enableSpotAndMarginTrading = true, createTime = 1698645219000L })));
-        app.MapGet("/api/v3/ticker/price", (HttpRequest r) => Results.Json(new { symbol = (string)r.Query["symbol"]!, price = F8(MarketPrice) }));
+        app.MapGet("/api/v3/ticker/price", (HttpRequest r) =>
+        {
+            var symbol = (string)r.Query["symbol"]!;
+            return symbol == "BNBUSDT" && BnbPrice is null ? Error(-1121, "Invalid symbol.") : Results.Json(new { symbol, price = F8(symbol == "BNBUSDT" ? BnbPrice!.Value : Price) });
+        });
         app.MapGet("/api/v3/order", (HttpRequest r) => Signed(r, q => Find(q) is { } o ? Results.Json(o) : Error(-2013, "Order does not exist.")));
         app.MapDelete("/api/v3/order", (HttpRequest r) => Signed(r, Cancel));
         app.MapGet("/api/v3/openOrders", (HttpRequest r) => Signed(r, q =>
@@ -139,7 +188,7 @@ public sealed class FakeBinance
             }
 
             var market = q["type"] == "MARKET";
-            var price = market ? MarketPrice : decimal.Parse(q["price"]!, CultureInfo.InvariantCulture);
+            var price = market ? _price : decimal.Parse(q["price"]!, CultureInfo.InvariantCulture);
             var id = _nextId++;
             var order = new Dictionary<string, object>
             {
@@ -159,18 +208,20 @@ public sealed class FakeBinance
         }
     }
 
-    // Binance charges the commission in the asset received: the base asset on a buy, the quote asset on a sell.
+    // Binance charges the commission in the asset received (the base asset on a buy, the quote asset on a sell), or in BNB when the account pays with it.
     private void Trade(string symbol, long orderId, string side, decimal price, decimal quantity, bool isMaker)
     {
         var buy = side == "BUY";
-        var commission = buy ? quantity * 0.001m : price * quantity * 0.001m;
-        _base += buy ? quantity - commission : -quantity;
-        _quote += buy ? -price * quantity : price * quantity - commission;
+        var inBnb = _bnbPrice is not null;
+        var commission = inBnb ? Math.Round(price * quantity * 0.00075m / _bnbPrice!.Value, 8) : buy ? quantity * 0.001m : price * quantity * 0.001m;
+        var (baseFee, quoteFee) = inBnb ? (0m, 0m) : buy ? (commission, 0m) : (0m, commission);
+        _base += buy ? quantity - baseFee : -quantity;
+        _quote += buy ? -price * quantity : price * quantity - quoteFee;
         _trades.Add(new Dictionary<string, object>
         {
             ["symbol"] = symbol, ["id"] = 28457 + _trades.Count, ["orderId"] = orderId, ["orderListId"] = -1,
             ["price"] = F8(price), ["qty"] = F8(quantity), ["quoteQty"] = F8(price * quantity),
-            ["commission"] = F8(commission), ["commissionAsset"] = buy ? "BTC" : "USDT", ["time"] = 1499865549590,
+            ["commission"] = F8(commission), ["commissionAsset"] = inBnb ? "BNB" : buy ? "BTC" : "USDT", ["time"] = 1499865549590,
             ["isBuyer"] = buy, ["isMaker"] = isMaker, ["isBestMatch"] = true,
         });
     }

@@ -13,13 +13,23 @@ namespace Nija.Grains.Tests.Brokers.Fakes;
 /// Kraken's spot REST API as documented, over one in-memory account: private AddOrder, OpenOrders,
 /// ClosedOrders, CancelOrder, TradesHistory and Balance (each checks API-Key and API-Sign over the nonce and
 /// form body), and the public AssetPairs and Ticker. Market orders fill at once at <see cref="MarketPrice"/>.
+/// An order's "deadline" is honoured against <paramref name="clock"/>: one arriving after it, or one
+/// asking for more than 60 s, is refused. Kraken does not document the error text of a passed deadline;
+/// the fake answers with its general invalid-argument form.
 /// </summary>
-public sealed class FakeKraken(ExchangeCredentials credentials)
+public sealed class FakeKraken(ExchangeCredentials credentials, TimeProvider? clock = null)
 {
     public const decimal MarketPrice = 30010m;
+    private static readonly TimeSpan LongestDeadline = TimeSpan.FromSeconds(60);
     private readonly Dictionary<string, Dictionary<string, object>> _orders = [];
     private readonly Dictionary<string, Dictionary<string, object>> _trades = [];
     private readonly Lock _lock = new();
+
+    /// <summary>How long an order takes to reach the matching engine, as if it queued on the way.</summary>
+    public TimeSpan ArrivalDelay { get; set; }
+
+    /// <summary>How far ahead of its arrival each order's deadline was, in the order received.</summary>
+    public List<TimeSpan> DeadlineLeads { get; } = [];
 
     public Task<FakeExchangeServer> StartAsync() => FakeExchangeServer.StartAsync(Map);
 
@@ -57,6 +67,16 @@ public sealed class FakeKraken(ExchangeCredentials credentials)
     {
         lock (_lock)
         {
+            if (f.TryGetValue("deadline", out var deadline))
+            {
+                var lead = DateTimeOffset.Parse(deadline, CultureInfo.InvariantCulture) - (clock ?? TimeProvider.System).GetUtcNow() - ArrivalDelay;
+                DeadlineLeads.Add(lead);
+                if (lead <= TimeSpan.Zero || lead > LongestDeadline)
+                {
+                    return Results.Text("""{"error":["EGeneral:Invalid arguments:deadline"]}""", "application/json");
+                }
+            }
+
             var txid = $"OQCLML-BW3P3-BU{_orders.Count:D4}";
             var volume = decimal.Parse(f["volume"], CultureInfo.InvariantCulture);
             var market = f["ordertype"] == "market";

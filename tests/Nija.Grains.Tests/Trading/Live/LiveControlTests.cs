@@ -39,12 +39,14 @@ public sealed class LiveControlTests
         await using var desk = await LiveDesk.StartAsync();
         await desk.Trading.PlaceOrder(LiveDesk.Buy());
         var resting = (await desk.Trading.PlaceOrder(LiveDesk.Limit(0.0005m, 59_000m))).Order;
+        var held = (await desk.Trading.PlaceOrder(new PlaceOrderRequest("binance", LiveDesk.Symbol, OrderSide.Sell, OrderType.StopLoss, Quantity: 0.0009m, StopPrice: 55_000m))).Order;
 
         await desk.Trading.SetKillSwitch(KillSwitchLevel.Flatten, "drill", "founder");
         var orders = await desk.Trading.GetOrders(null, 0, 100);
 
         Assert.Equal(OrderStatus.Canceled, orders.Single(o => o.Id == resting.Id).Status);
-        var exit = orders.Single(o => o.Side == OrderSide.Sell);
+        Assert.Equal((OrderStatus.Canceled, "kill switch Flatten"), (orders.Single(o => o.Id == held.Id).Status, orders.Single(o => o.Id == held.Id).RejectReason));
+        var exit = orders.Single(o => o.Side == OrderSide.Sell && o.Type == OrderType.Market);
         // Held 0.00098901 BTC after the commission; Binance sells whole steps of 0.00001, so the rest is dust.
         Assert.Equal(("binance", OrderStatus.Filled, 0.00098m), (exit.Broker, exit.Status, exit.FilledQuantity));
         Assert.Equal(0.00000901m, Assert.Single((await desk.Trading.GetAccount()).Positions).Quantity);

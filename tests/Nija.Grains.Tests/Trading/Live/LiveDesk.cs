@@ -25,11 +25,13 @@ public sealed class LiveDesk : IAsyncDisposable
     private static readonly ExchangeCredentials KrakenKey = new("kraken-live-key-0001", Convert.ToBase64String(Enumerable.Range(0, 64).Select(i => (byte)(i * 3)).ToArray()), null);
     private readonly List<FakeExchangeServer> _servers = [];
 
-    private LiveDesk(TestSilo silo, FakeBinance exchange, ManualTimeProvider clock) => (Silo, Exchange, Clock) = (silo, exchange, clock);
+    private LiveDesk(TestSilo silo, FakeBinance exchange, FakeKraken kraken, ManualTimeProvider clock) => (Silo, Exchange, Kraken, Clock) = (silo, exchange, kraken, clock);
 
     public TestSilo Silo { get; private set; }
 
     public FakeBinance Exchange { get; }
+
+    public FakeKraken Kraken { get; }
 
     public ManualTimeProvider Clock { get; }
 
@@ -37,17 +39,18 @@ public sealed class LiveDesk : IAsyncDisposable
 
     public static async Task<LiveDesk> StartAsync(bool withKey = true)
     {
+        var clock = new ManualTimeProvider();
         var exchange = new FakeBinance(Key);
         var binance = await exchange.StartAsync();
-        var kraken = await new FakeKraken(KrakenKey).StartAsync();
-        var clock = new ManualTimeProvider();
+        var krakenExchange = new FakeKraken(KrakenKey, clock);
+        var kraken = await krakenExchange.StartAsync();
         var silo = await GrainSilo.StartAsync(clock, settings: new Dictionary<string, string?>
         {
             ["Nija:DataDir"] = Directory.CreateTempSubdirectory().FullName,
             ["Nija:Brokers:Binance:BaseUrl"] = binance.BaseAddress.ToString(),
             ["Nija:Brokers:Kraken:BaseUrl"] = kraken.BaseAddress.ToString(),
         });
-        var desk = new LiveDesk(silo, exchange, clock);
+        var desk = new LiveDesk(silo, exchange, krakenExchange, clock);
         desk._servers.AddRange([binance, kraken]);
         await desk.Trading.SetPlan(PlanTier.Pro);
         if (withKey)
@@ -75,6 +78,21 @@ public sealed class LiveDesk : IAsyncDisposable
         await Silo.Services.GetRequiredService<IStreamProvider>().GetStream<UserEvent>(new StreamId(UserEvent.StreamNamespace, User)).SubscribeAsync((e, _) =>
             e.Order is { } order ? channel.Writer.WriteAsync(order).AsTask() : Task.CompletedTask);
         return channel.Reader;
+    }
+
+    /// <summary>The first update that <paramref name="matches"/>, waited for (never more than 10 s).</summary>
+    public static async Task<OrderView> UntilAsync(ChannelReader<OrderView> updates, Func<OrderView, bool> matches)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        ArgumentNullException.ThrowIfNull(matches);
+        OrderView seen;
+        do
+        {
+            seen = await updates.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        while (!matches(seen));
+
+        return seen;
     }
 
     public async Task RestartAsync() => await Silo.RestartAsync();

@@ -113,12 +113,7 @@ public sealed class LiveOrderTests
         desk.Exchange.FillResting(LiveOrders.ClientIdFor(placed.Order.Id));
 
         desk.Clock.Advance(new LiveTradingOptions().ReconcileInterval);
-        OrderView seen;
-        do
-        {
-            seen = await updates.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        while (seen.Status != OrderStatus.Filled);
+        var seen = await LiveDesk.UntilAsync(updates, o => o.Status == OrderStatus.Filled);
 
         Assert.Equal(OrderStatus.Submitted, placed.Order.Status);
         Assert.Equal((placed.Order.Id, 0.001m, 59_000m), (seen.Id, seen.FilledQuantity, seen.AveragePrice));
@@ -175,13 +170,30 @@ public sealed class LiveOrderTests
     }
 
     [Fact]
-    public async Task A_stop_order_for_a_live_exchange_is_refused_naming_the_type()
+    public async Task A_fee_paid_in_bnb_is_valued_at_bnbs_price_and_leaves_the_asset_bought_whole()
     {
         await using var desk = await LiveDesk.StartAsync();
+        desk.Exchange.BnbPrice = 600m;
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => desk.Trading.PlaceOrder(
-            new PlaceOrderRequest("binance", LiveDesk.Symbol, OrderSide.Sell, OrderType.StopLoss, Quantity: 0.001m, StopPrice: 50_000m)));
+        var result = await desk.Trading.PlaceOrder(LiveDesk.Buy(usd: 60m));
 
-        Assert.Equal("type", error.ParamName);
+        // 0.075 % of 0.00099 BTC at 60,120 is 0.0000744 BNB, worth 0.04464 USDT at 600.
+        Assert.Equal(0.0000744m * 600m, result.Order.Fees);
+        Assert.Equal(0.00099m, Assert.Single((await desk.Trading.GetAccount()).Positions).Quantity);
+    }
+
+    [Fact]
+    public async Task A_kraken_order_carries_a_deadline_so_one_that_arrives_late_is_refused_rather_than_executed()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+        var onTime = await desk.Trading.PlaceOrder(new PlaceOrderRequest("kraken", LiveDesk.KrakenSymbol, OrderSide.Buy, OrderType.Market, SizeUsd: 60m));
+        desk.Kraken.ArrivalDelay = TimeSpan.FromSeconds(10);
+
+        var late = await desk.Trading.PlaceOrder(new PlaceOrderRequest("kraken", LiveDesk.KrakenSymbol, OrderSide.Buy, OrderType.Market, SizeUsd: 60m));
+
+        Assert.Equal(OrderStatus.Filled, onTime.Order.Status);
+        Assert.InRange(desk.Kraken.DeadlineLeads[0], TimeSpan.FromSeconds(4.99), TimeSpan.FromSeconds(5));
+        Assert.Equal("ExchangeRejected: kraken error EGeneral:Invalid arguments: EGeneral:Invalid arguments:deadline", late.Order.RejectReason);
+        Assert.Equal(0.00199933m, Assert.Single((await desk.Trading.GetAccount()).Positions).Quantity);
     }
 }
