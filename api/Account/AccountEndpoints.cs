@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Nija.Api.Auth;
 using Nija.Api.Common;
 using Nija.GrainInterfaces.Accounts;
@@ -9,7 +10,7 @@ using Nija.Runtime.Abstractions.Core;
 namespace Nija.Api.Account;
 
 /// <summary>/api/v1/account: profile, balance, positions, history (paged trades), performance, stats and the equity series.</summary>
-internal static class AccountEndpoints
+internal static partial class AccountEndpoints
 {
     public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder group)
     {
@@ -20,7 +21,12 @@ internal static class AccountEndpoints
         group.MapGet("/balance", async (HttpContext http, IGrainFactory grains) =>
         {
             var a = await Trading(http, grains).GetAccount();
-            return Results.Ok(new { cash = a.Cash, equity = a.Equity, equityPeak = a.EquityPeak, realizedPnl = a.RealizedPnl, unrealizedPnl = a.Positions.Sum(p => p.UnrealizedPnl) });
+            return Results.Ok(new
+            {
+                cash = a.Cash, equity = a.Equity, equityPeak = a.EquityPeak, realizedPnl = a.RealizedPnl,
+                unrealizedPnl = a.Positions.Where(p => p.Broker == EquityRecord.Paper).Sum(p => p.UnrealizedPnl),
+                exchanges = a.Exchanges,
+            });
         });
         group.MapGet("/positions", async (HttpContext http, IGrainFactory grains) => Results.Ok((await Trading(http, grains).GetAccount()).Positions));
         group.MapGet("/history", async (string? page, string? pageSize, HttpContext http, IGrainFactory grains) =>
@@ -45,8 +51,14 @@ internal static class AccountEndpoints
                 riskEvents = await trading.GetRiskEvents(20),
             });
         });
-        group.MapGet("/equity", async (string? from, string? to, HttpContext http, IGrainFactory grains, TimeProvider time) =>
+        group.MapGet("/equity", async (string? from, string? to, string? account, HttpContext http, IGrainFactory grains, TimeProvider time) =>
         {
+            account ??= EquityRecord.Paper;
+            if (!AccountName().IsMatch(account))
+            {
+                return Problems.Field("account", "account must be \"paper\" or an exchange's name such as \"binance\".");
+            }
+
             var (fromValue, fromError) = QueryParameters.Time(from, "from");
             var (toValue, toError) = QueryParameters.Time(to, "to");
             if ((fromError ?? toError) is { } error)
@@ -61,11 +73,14 @@ internal static class AccountEndpoints
                 return Problems.Field("from", "from must be before to.");
             }
 
-            var points = await grains.GetGrain<IUserHistoryGrain>(http.User.UserId()).GetEquity(start, end);
+            var points = await grains.GetGrain<IUserHistoryGrain>(http.User.UserId()).GetEquity(account, start, end);
             return Results.Ok(points.Select(p => new { at = p.At, equity = p.Equity, cash = p.Cash }));
         });
         return group;
     }
+
+    [GeneratedRegex("^[a-z]{2,32}$")]
+    private static partial Regex AccountName();
 
     private static ITradingGrain Trading(HttpContext http, IGrainFactory grains) => grains.GetGrain<ITradingGrain>(http.User.UserId());
 }

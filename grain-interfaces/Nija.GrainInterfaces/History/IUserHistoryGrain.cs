@@ -9,7 +9,8 @@ public interface IUserHistoryGrain : IGrainWithStringKey
 {
     Task<ImmutableArray<TradeRecord>> GetTrades(int skip, int take);
 
-    Task<ImmutableArray<EquityRecord>> GetEquity(DateTimeOffset from, DateTimeOffset to);
+    /// <summary>The equity snapshots of one account ("paper", or an exchange such as "binance") between two times, oldest first.</summary>
+    Task<ImmutableArray<EquityRecord>> GetEquity(string account, DateTimeOffset from, DateTimeOffset to);
 
     Task<ImmutableArray<FillRecord>> GetFills(int skip, int take);
 }

@@ -36,8 +36,8 @@ public sealed class MemoryHistoryStore : IHistoryStore
     public Task<IReadOnlyList<FillRecord>> GetFillsAsync(string userId, int skip, int take, CancellationToken cancellationToken) =>
         Read(() => _fills.Where(f => f.UserId == userId).OrderByDescending(f => f.Seq).Skip(skip).Take(take));
 
-    public Task<IReadOnlyList<EquityRecord>> GetEquityAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        Read(() => _equity.Where(e => e.UserId == userId && e.At >= from && e.At <= to).OrderBy(e => e.Seq));
+    public Task<IReadOnlyList<EquityRecord>> GetEquityAsync(string userId, string account, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        Read(() => _equity.Where(e => e.UserId == userId && e.Account == account && e.At >= from && e.At <= to).OrderBy(e => e.Seq));
 
     public Task<IReadOnlyList<RiskEventRecord>> GetRiskEventsAsync(RiskEventFilter filter, int skip, int take, CancellationToken cancellationToken)
     {

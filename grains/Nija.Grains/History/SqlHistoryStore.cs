@@ -40,6 +40,8 @@ public sealed class SqlHistoryStore : IHistoryStore
         CREATE INDEX ix_nija_risk_rule ON nija_risk_events (rule, at_ms);
         CREATE INDEX ix_nija_risk_at ON nija_risk_events (at_ms);
         """,
+        // Live exchange accounts have their own equity curve beside the paper account's.
+        "ALTER TABLE nija_equity ADD COLUMN account TEXT NOT NULL DEFAULT 'paper';",
     ];
 
     public Task MigrateAsync(CancellationToken cancellationToken) => SqlSchemaMigrator.MigrateAsync(_dialect, "history", Migrations(_dialect), cancellationToken);
@@ -62,10 +64,10 @@ public sealed class SqlHistoryStore : IHistoryStore
             r => new FillRecord(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Enum.Parse<OrderSide>(r.GetString(4)),
                 new Fill(Dec(r, 5), Dec(r, 6), Dec(r, 7), r.GetBoolean(8), Ms(r, 9))), cancellationToken);
 
-    public Task<IReadOnlyList<EquityRecord>> GetEquityAsync(string userId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        QueryAsync("SELECT user_id, seq, at_ms, equity, cash FROM nija_equity WHERE user_id = @u AND at_ms BETWEEN @f AND @t ORDER BY seq",
-            c => Bind(c, ("u", userId), ("f", from.ToUnixTimeMilliseconds()), ("t", to.ToUnixTimeMilliseconds())),
-            r => new EquityRecord(r.GetString(0), r.GetInt64(1), Ms(r, 2), Dec(r, 3), Dec(r, 4)), cancellationToken);
+    public Task<IReadOnlyList<EquityRecord>> GetEquityAsync(string userId, string account, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        QueryAsync("SELECT user_id, seq, at_ms, equity, cash, account FROM nija_equity WHERE user_id = @u AND account = @a AND at_ms BETWEEN @f AND @t ORDER BY seq",
+            c => Bind(c, ("u", userId), ("a", account), ("f", from.ToUnixTimeMilliseconds()), ("t", to.ToUnixTimeMilliseconds())),
+            r => new EquityRecord(r.GetString(0), r.GetInt64(1), Ms(r, 2), Dec(r, 3), Dec(r, 4), r.GetString(5)), cancellationToken);
 
     public Task<IReadOnlyList<RiskEventRecord>> GetRiskEventsAsync(RiskEventFilter filter, int skip, int take, CancellationToken cancellationToken) =>
         QueryAsync("SELECT user_id, seq, rule, detail, at_ms FROM nija_risk_events WHERE (@u IS NULL OR user_id = @u) AND (@r IS NULL OR rule = @r) " +
@@ -92,7 +94,7 @@ public sealed class SqlHistoryStore : IHistoryStore
     private static readonly string FillsInsert = InsertInto("nija_fills (user_id, seq, order_id, symbol, side, price, quantity, fee, is_maker, at_ms)");
     private static readonly string OrdersInsert = InsertInto("nija_orders (user_id, seq, order_id, client_order_id, symbol, side, type, status, quantity, filled, average_price, fees, reject_reason, created_ms, updated_ms)");
     private static readonly string TradesInsert = InsertInto("nija_trades (user_id, seq, order_id, symbol, closed_ms, pnl, profit_ratio, by_stop)");
-    private static readonly string EquityInsert = InsertInto("nija_equity (user_id, seq, at_ms, equity, cash)");
+    private static readonly string EquityInsert = InsertInto("nija_equity (user_id, seq, at_ms, equity, cash, account)");
     private static readonly string RiskEventsInsert = InsertInto("nija_risk_events (user_id, seq, rule, detail, at_ms)");
 
     private static string InsertInto(string table) =>
@@ -141,7 +143,7 @@ public sealed class SqlHistoryStore : IHistoryStore
 
             foreach (var e in b.Equity)
             {
-                store.Insert(batch, EquityInsert, e.UserId, e.Seq, e.At.ToUnixTimeMilliseconds(), e.Equity, e.Cash);
+                store.Insert(batch, EquityInsert, e.UserId, e.Seq, e.At.ToUnixTimeMilliseconds(), e.Equity, e.Cash, e.Account);
             }
 
             foreach (var r in b.RiskEvents)

@@ -16,6 +16,6 @@ public sealed class UserHistoryGrain(IHistoryStore store) : Grain, IUserHistoryG
     async Task<ImmutableArray<FillRecord>> IUserHistoryGrain.GetFills(int skip, int take) =>
         [.. await store.GetFillsAsync(GetPrimaryKeyString(), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), CancellationToken.None)];
 
-    async Task<ImmutableArray<EquityRecord>> IUserHistoryGrain.GetEquity(DateTimeOffset from, DateTimeOffset to) =>
-        [.. await store.GetEquityAsync(GetPrimaryKeyString(), from, to, CancellationToken.None)];
+    async Task<ImmutableArray<EquityRecord>> IUserHistoryGrain.GetEquity(string account, DateTimeOffset from, DateTimeOffset to) =>
+        [.. await store.GetEquityAsync(GetPrimaryKeyString(), account, from, to, CancellationToken.None)];
 }

@@ -211,6 +211,7 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
         }
 
         ApplyFills(s, order, orderFills, bookFills, live.Book, now);
+        s.Outbox.Equity.Add(new EquityRecord(s.UserId, s.Outbox.NextSeq++, now, live.Book.Equity(), live.Book.Cash, order.Broker));
         live.EquityPeak = Math.Max(live.EquityPeak, live.Book.Equity());
         Finalized(s, order);
         return true;

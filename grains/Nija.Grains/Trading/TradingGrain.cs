@@ -118,7 +118,10 @@ public sealed partial class TradingGrain(
         var positions = S.Account.Positions.Keys.Select(symbol => PositionOf("paper", symbol))
             .Concat(S.Live.SelectMany(l => l.Value.Book.Positions.Keys.Select(symbol => PositionOf(l.Key, symbol))))
             .OrderBy(p => p.Symbol, StringComparer.Ordinal).ThenBy(p => p.Broker, StringComparer.Ordinal).ToImmutableArray();
-        return Task.FromResult(new AccountView(S.Account.Cash, S.Account.Equity(), S.EquityPeak, S.Account.RealizedPnl, positions));
+        var exchanges = S.Live.OrderBy(l => l.Key, StringComparer.Ordinal)
+            .Select(l => new ExchangeAccountView(l.Key, l.Value.Book.Cash, l.Value.Book.Equity(), l.Value.EquityPeak, l.Value.Book.RealizedPnl, l.Value.Book.Positions.Count, l.Value.BalanceReadAt))
+            .ToImmutableArray();
+        return Task.FromResult(new AccountView(S.Account.Cash, S.Account.Equity(), S.EquityPeak, S.Account.RealizedPnl, positions, exchanges));
     }
 
     async Task ITradingGrain.SetPlan(PlanTier plan)
@@ -260,7 +263,7 @@ public sealed partial class TradingGrain(
     async Task<PerformanceSummary> ITradingGrain.GetStats()
     {
         var trades = (await history.GetTradesAsync(UserId, 0, 100_000, CancellationToken.None)).OrderBy(t => t.Seq).ToList();
-        var equity = await history.GetEquityAsync(UserId, DateTimeOffset.MinValue.AddYears(1), DateTimeOffset.MaxValue.AddYears(-1), CancellationToken.None);
+        var equity = await history.GetEquityAsync(UserId, EquityRecord.Paper, DateTimeOffset.MinValue.AddYears(1), DateTimeOffset.MaxValue.AddYears(-1), CancellationToken.None);
         var fills = await history.GetFillsAsync(UserId, 0, 1_000_000, CancellationToken.None);
         var stats = PerformanceCalculator.Compute([.. trades.Select(t => t.Pnl)], [.. equity.Select(e => (e.At, e.Equity))], fills.Sum(f => f.Fill.Price * f.Fill.Quantity));
         return stats with { TotalPnl = trades.Sum(t => t.Pnl) };

@@ -25,10 +25,12 @@ public sealed class OrderEndpointTests(ApiHostFixture fixture) : IClassFixture<A
         Assert.Equal("BTC-USD", positions[0].GetProperty("symbol").GetString());
         var balance = await user.Http.GetFromJsonAsync<JsonElement>("/api/v1/account/balance");
         Assert.True(balance.GetProperty("cash").GetDecimal() > 0);
+        Assert.Equal(0, balance.GetProperty("exchanges").GetArrayLength());
         var history = await user.Http.GetFromJsonAsync<JsonElement>("/api/v1/account/history");
         Assert.Equal(1, history.GetArrayLength());
         var equity = await user.Http.GetFromJsonAsync<JsonElement>("/api/v1/account/equity");
         Assert.Equal(2, equity.GetArrayLength());
+        Assert.Equal(0, (await user.Http.GetFromJsonAsync<JsonElement>("/api/v1/account/equity?account=binance")).GetArrayLength());
         var performance = await user.Http.GetFromJsonAsync<JsonElement>("/api/v1/account/performance");
         Assert.Equal(1, performance.GetProperty("trades").GetInt32());
     }
@@ -140,5 +142,6 @@ public sealed class OrderEndpointTests(ApiHostFixture fixture) : IClassFixture<A
         await ProblemAssert.NamesField(await user.Http.GetAsync("/api/v1/account/history?page=two"), "page");
         await ProblemAssert.NamesField(await user.Http.GetAsync("/api/v1/trading/orders?status=bogus"), "status");
         await ProblemAssert.NamesField(await user.Http.GetAsync("/api/v1/account/equity?from=yesterday"), "from");
+        await ProblemAssert.NamesField(await user.Http.GetAsync("/api/v1/account/equity?account=..%2Fbinance"), "account");
     }
 }

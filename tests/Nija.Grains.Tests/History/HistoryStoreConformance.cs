@@ -35,6 +35,19 @@ public abstract class HistoryStoreConformance : IAsyncLifetime
         [new EquityRecord(_user, seq + 3, T0.AddMinutes(seq), 1_000m + pnl, 900m)]);
 
     [Fact]
+    public async Task Each_account_has_its_own_equity_curve()
+    {
+        await Store.AppendAsync(Batch(10, 5.5m), default);
+        await Store.AppendAsync(new HistoryBatch([], [], [], [], [new EquityRecord(_user, 40, T0.AddMinutes(1), 987.65m, 900.1m, "binance")]), default);
+
+        var paper = await Store.GetEquityAsync(_user, EquityRecord.Paper, T0, T0.AddDays(1), default);
+        var binance = await Store.GetEquityAsync(_user, "binance", T0, T0.AddDays(1), default);
+
+        Assert.Equal([1_005.5m], paper.Select(e => e.Equity));
+        Assert.Equal(new EquityRecord(_user, 40, T0.AddMinutes(1), 987.65m, 900.1m, "binance"), Assert.Single(binance));
+    }
+
+    [Fact]
     public async Task Appended_history_reads_back_exactly_newest_first()
     {
         await Store.AppendAsync(Batch(10, 5.5m), default);
@@ -45,7 +58,7 @@ public abstract class HistoryStoreConformance : IAsyncLifetime
 
         Assert.Equal([-2.25m, 5.5m], trades.Select(t => t.Pnl));
         Assert.Equal(new Fill(3_000.12345678m, 0.01m, 0.03m, false, T0.AddMinutes(20)), fills[0].Fill);
-        Assert.Equal([1_005.5m, 997.75m], (await Store.GetEquityAsync(_user, T0, T0.AddDays(1), default)).Select(e => e.Equity));
+        Assert.Equal([1_005.5m, 997.75m], (await Store.GetEquityAsync(_user, EquityRecord.Paper, T0, T0.AddDays(1), default)).Select(e => e.Equity));
     }
 
     [Fact]

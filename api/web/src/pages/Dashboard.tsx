@@ -5,10 +5,11 @@ import { useLoad } from '../lib/useLoad';
 import { money, signedMoney, signedPct } from '../lib/format';
 import { Card } from '../components/Card';
 import { EquityChart } from '../components/EquityChart';
+import { ExchangeAccounts, type ExchangeAccount } from '../components/ExchangeAccounts';
 import { PositionsTable, type Position } from '../components/PositionsTable';
 import { ErrorBanner, Loading } from '../components/Status';
 
-interface Balance { cash: number; equity: number; equityPeak: number; realizedPnl: number; unrealizedPnl: number }
+interface Balance { cash: number; equity: number; equityPeak: number; realizedPnl: number; unrealizedPnl: number; exchanges: ExchangeAccount[] }
 interface Performance { trades: number; winRatePct: number; totalPnl: number }
 interface Trade { orderId: string; symbol: string; closedAt: string; pnl: number }
 
@@ -16,7 +17,8 @@ interface Trade { orderId: string; symbol: string; closedAt: string; pnl: number
 export function Dashboard() {
   const balance = useLoad(() => api<Balance>('/api/v1/account/balance'));
   const performance = useLoad(() => api<Performance>('/api/v1/account/performance'));
-  const equity = useLoad(() => api<{ at: string; equity: number }[]>('/api/v1/account/equity'));
+  const [curve, setCurve] = useState('paper');
+  const equity = useLoad(() => api<{ at: string; equity: number }[]>(`/api/v1/account/equity?account=${encodeURIComponent(curve)}`), [curve]);
   const trades = useLoad(() => api<Trade[]>('/api/v1/account/history?pageSize=10'));
   const [positions, setPositions] = useState<Position[]>([]);
   const [live, setLive] = useState('connecting');
@@ -46,7 +48,18 @@ export function Dashboard() {
           <Card label="Open trades" value={String(positions.filter(x => x.quantity !== 0).length)} change={money(b.cash) + ' cash'} />
         </div>
       )}
-      <section className="panel" aria-label="Equity curve"><h2>Equity</h2>{equity.data ? <EquityChart points={equity.data} /> : <Loading what="equity" />}</section>
+      <section className="panel" aria-label="Equity curve">
+        <h2>Equity</h2>
+        {b && b.exchanges.length > 0 && (
+          <label>Account{' '}
+            <select value={curve} onChange={e => setCurve(e.target.value)}>
+              {['paper', ...b.exchanges.map(x => x.broker)].map(a => <option key={a} value={a}>{a}</option>)}
+            </select>
+          </label>
+        )}
+        {equity.data ? <EquityChart points={equity.data} /> : <Loading what="equity" />}
+      </section>
+      <section className="panel" aria-label="Exchange accounts"><h2>Exchange accounts</h2>{b ? <ExchangeAccounts accounts={b.exchanges} /> : <Loading what="exchange accounts" />}</section>
       <section className="panel" aria-label="Positions"><h2>Positions</h2><PositionsTable positions={positions} /></section>
       <OrderTicket onPlaced={() => { void balance.reload(); void trades.reload(); void equity.reload(); }} />
       <BotControls />

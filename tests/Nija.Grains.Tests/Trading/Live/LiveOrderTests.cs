@@ -1,3 +1,4 @@
+using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.Orders;
 using Nija.Grains.Tests.Brokers.Fakes;
 using Nija.Grains.Trading;
@@ -23,6 +24,23 @@ public sealed class LiveOrderTests
         Assert.Equal(("binance", 0.00099m - 0.00000099m), (position.Broker, position.Quantity));
         Assert.Equal(1_000m, account.Cash);
         Assert.Equal(1, desk.Exchange.OrderCount);
+    }
+
+    [Fact]
+    public async Task A_live_fill_is_a_point_on_the_exchange_accounts_own_equity_curve_not_the_paper_one()
+    {
+        await using var desk = await LiveDesk.StartAsync();
+
+        await desk.Trading.PlaceOrder(LiveDesk.Buy(usd: 60m));
+        var account = Assert.Single((await desk.Trading.GetAccount()).Exchanges);
+        var history = desk.Silo.GrainFactory.GetGrain<IUserHistoryGrain>(LiveDesk.User);
+        var binance = await history.GetEquity("binance", DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        var paper = await history.GetEquity(EquityRecord.Paper, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+
+        // 1,000 USDT read from the exchange, less 0.00099 BTC at 60,120; plus the 0.00098901 BTC held at that price.
+        Assert.Equal(("binance", 940.4812m, 940.4812m + 0.00098901m * 60_120m, 1), (account.Broker, account.Cash, account.Equity, account.OpenPositions));
+        Assert.Equal((account.Equity, account.Cash), (Assert.Single(binance).Equity, binance[0].Cash));
+        Assert.Empty(paper);
     }
 
     [Fact]
