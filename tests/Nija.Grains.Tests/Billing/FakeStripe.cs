@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Nija.Grains.Tests.Support;
+
+using Nija.Tests.Shared.Exchanges;
 
 namespace Nija.Grains.Tests.Billing;
 

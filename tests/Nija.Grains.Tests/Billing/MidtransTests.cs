@@ -6,8 +6,9 @@ using Nija.GrainInterfaces.Billing;
 using Nija.GrainInterfaces.Plans;
 using Nija.Grains.Billing;
 using Nija.Grains.Plans;
-using Nija.Grains.Tests.Support;
 using Nija.Tests.Shared;
+
+using Nija.Tests.Shared.Exchanges;
 
 namespace Nija.Grains.Tests.Billing;
 

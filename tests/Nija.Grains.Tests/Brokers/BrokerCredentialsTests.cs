@@ -6,6 +6,8 @@ using Nija.GrainInterfaces.Brokers;
 using Nija.Grains.Tests.Support;
 using Nija.Runtime.Persistence;
 
+using Nija.Tests.Shared.Exchanges;
+
 namespace Nija.Grains.Tests.Brokers;
 
 public sealed class BrokerCredentialsTests

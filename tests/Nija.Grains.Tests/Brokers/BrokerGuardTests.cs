@@ -5,6 +5,8 @@ using Nija.Grains.Brokers;
 using Nija.Grains.Tests.Support;
 using Nija.Runtime.Testing;
 
+using Nija.Tests.Shared.Exchanges;
+
 namespace Nija.Grains.Tests.Brokers;
 
 public sealed class BrokerGuardTests

@@ -1,8 +1,7 @@
 using Nija.GrainInterfaces.Brokers;
 using Nija.GrainInterfaces.Orders;
 using Nija.Grains.Brokers;
-using Nija.Grains.Tests.Brokers.Fakes;
-using Nija.Grains.Tests.Support;
+using Nija.Tests.Shared.Exchanges;
 using Nija.Runtime.Testing;
 
 namespace Nija.Grains.Tests.Brokers;

@@ -3,8 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Nija.GrainInterfaces.Brokers;
 using Nija.GrainInterfaces.Orders;
 using Nija.Grains.Brokers;
-using Nija.Grains.Tests.Brokers.Fakes;
-using Nija.Grains.Tests.Support;
+using Nija.Tests.Shared.Exchanges;
 using Nija.Runtime.Testing;
 
 namespace Nija.Grains.Tests.Brokers;

@@ -5,7 +5,7 @@ using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Plans;
 using Nija.GrainInterfaces.Trading;
 using Nija.Grains.Brokers;
-using Nija.Grains.Tests.Brokers.Fakes;
+using Nija.Tests.Shared.Exchanges;
 using Nija.Grains.Tests.Support;
 using Nija.Runtime.Abstractions.Streams;
 using Nija.Runtime.Testing;

@@ -1,6 +1,6 @@
 using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.Orders;
-using Nija.Grains.Tests.Brokers.Fakes;
+using Nija.Tests.Shared.Exchanges;
 using Nija.Grains.Trading;
 
 namespace Nija.Grains.Tests.Trading.Live;

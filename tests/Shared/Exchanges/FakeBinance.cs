@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Nija.Grains.Brokers;
-using Nija.Grains.Tests.Support;
 
-namespace Nija.Grains.Tests.Brokers.Fakes;
+namespace Nija.Tests.Shared.Exchanges;
 
 /// <summary>
 /// Binance Spot's REST API as documented, over one in-memory account: signed order, query, open

@@ -5,9 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Nija.Grains.Brokers;
-using Nija.Grains.Tests.Support;
 
-namespace Nija.Grains.Tests.Brokers.Fakes;
+namespace Nija.Tests.Shared.Exchanges;
 
 /// <summary>
 /// Kraken's spot REST API as documented, over one in-memory account: private AddOrder, OpenOrders,

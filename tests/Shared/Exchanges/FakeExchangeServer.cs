@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Nija.Grains.Tests.Support;
+namespace Nija.Tests.Shared.Exchanges;
 
 /// <summary>A local HTTP server (real Kestrel on a free loopback port) that speaks an exchange's documented JSON.</summary>
 public sealed class FakeExchangeServer : IAsyncDisposable
