@@ -97,6 +97,11 @@ internal sealed partial class ActivationData
                 return;
             }
 
+            if (!GrainClass.UsesDirectory && _catalog.HandOff is { } handOff)
+            {
+                await handOff.WaitForLeavingOwnerAsync(GrainId);
+            }
+
             var (grain, states) = _catalog.Activator.Create(this);
             grain.Attach(this);
             _grain = grain;

@@ -105,6 +105,9 @@ internal sealed partial class Catalog
         }
     }
 
+    /// <summary>In a cluster, holds a ring-placed grain's first activation while its old owner is still shutting down (null outside one).</summary>
+    public Cluster.HandOffGate? HandOff { get; set; }
+
     /// <summary>The grain directory's local side, in a cluster (null outside one).</summary>
     public Cluster.GrainLocator? Locator { get; set; }
 

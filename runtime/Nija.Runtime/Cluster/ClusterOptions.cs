@@ -53,6 +53,12 @@ public sealed class ClusterOptions
     /// <summary>After a membership change: activations moved to their new owner per second, at most.</summary>
     public int RebalancePerSecond { get; set; } = 500;
 
+    /// <summary>
+    /// How long a grain's first activation on its new owner waits for the shutting-down silo that owned it
+    /// to finish deactivating it (and writing its state); should cover that silo's shutdown.
+    /// </summary>
+    public TimeSpan HandOffTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Calls queued per connection before callers wait (backpressure).</summary>
     public int SendQueueCapacity { get; set; } = 10_000;
 
@@ -99,6 +105,7 @@ public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
         Positive(options.HeartbeatPeriod, nameof(options.HeartbeatPeriod), errors);
         Positive(options.RefreshPeriod, nameof(options.RefreshPeriod), errors);
         Positive(options.ConnectTimeout, nameof(options.ConnectTimeout), errors);
+        Positive(options.HandOffTimeout, nameof(options.HandOffTimeout), errors);
         if (options.HeartbeatStaleAfter <= options.HeartbeatPeriod * 2)
         {
             errors.Add($"{ClusterOptions.Section}:HeartbeatStaleAfter must be more than twice HeartbeatPeriod.");

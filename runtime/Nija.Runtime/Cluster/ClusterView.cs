@@ -11,7 +11,8 @@ namespace Nija.Runtime.Cluster;
 public sealed class ClusterView : ILocalSiloDetails
 {
     private readonly Lock _lock = new();
-    private volatile State _state = new(MembershipSnapshot.Empty, new HashRing([]), []);
+    private volatile State _state = new(MembershipSnapshot.Empty, new HashRing([]), [], null);
+    private TaskCompletionSource _nextChange = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile IReadOnlyDictionary<SiloAddress, int> _load = new Dictionary<SiloAddress, int>();
 
     /// <summary>Creates the view for this process.</summary>
@@ -43,6 +44,16 @@ public sealed class ClusterView : ILocalSiloDetails
     /// <summary>Whether <paramref name="silo"/> is Active in this view.</summary>
     public bool IsActive(SiloAddress silo) => _state.ActiveSet.Contains(silo);
 
+    /// <summary>
+    /// The silo that owned <paramref name="grain"/> before it began shutting down, while it still is
+    /// (its grains are deactivating and writing their state); null when no shutting-down silo did.
+    /// </summary>
+    public SiloAddress? LeavingOwnerOf(GrainId grain) =>
+        _state.WithLeaving?.OwnerOf(grain) is { } owner && !_state.ActiveSet.Contains(owner) ? owner : null;
+
+    /// <summary>Completes when the view next moves to a newer version.</summary>
+    public Task NextChange => _nextChange.Task;
+
     /// <summary>The table version of the view.</summary>
     public long Version => _state.Snapshot.Version;
 
@@ -67,6 +78,7 @@ public sealed class ClusterView : ILocalSiloDetails
     public bool Update(MembershipSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        TaskCompletionSource changed;
         lock (_lock)
         {
             if (snapshot.Version <= _state.Snapshot.Version && _state.Snapshot.Entries.Count > 0)
@@ -74,9 +86,15 @@ public sealed class ClusterView : ILocalSiloDetails
                 return false;
             }
 
-            _state = new State(snapshot, new HashRing(snapshot.Active), [.. snapshot.Active]);
+            var leaving = snapshot.Entries.Where(e => e.Status == SiloStatus.ShuttingDown).Select(e => e.Silo).ToList();
+            var withLeaving = leaving.Count == 0 ? null
+                : new HashRing([.. snapshot.Active.Concat(leaving).OrderBy(s => s.Endpoint, StringComparer.Ordinal).ThenBy(s => s.Generation)]);
+            _state = new State(snapshot, new HashRing(snapshot.Active), [.. snapshot.Active], withLeaving);
+            changed = _nextChange;
+            _nextChange = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
+        changed.TrySetResult();
         Changed?.Invoke(snapshot);
         return true;
     }
@@ -95,5 +113,6 @@ public sealed class ClusterView : ILocalSiloDetails
     /// <summary>Asks the membership agent to read the table now (a peer has a newer version than ours).</summary>
     public void RequestRefresh() => RefreshRequested?.Invoke();
 
-    private sealed record State(MembershipSnapshot Snapshot, HashRing Ring, HashSet<SiloAddress> ActiveSet);
+    // WithLeaving: the ring as it was with the silos now shutting down still in it (null when none is).
+    private sealed record State(MembershipSnapshot Snapshot, HashRing Ring, HashSet<SiloAddress> ActiveSet, HashRing? WithLeaving);
 }

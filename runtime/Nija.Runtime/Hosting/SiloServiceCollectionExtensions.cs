@@ -78,6 +78,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IGrainDirectory, UnconfiguredGrainDirectory>();
         services.AddSingleton<PlacementDirector>();
         services.AddSingleton<GrainLocator>();
+        services.AddSingleton<HandOffGate>();
         services.AddSingleton<ClusterView>();
         services.AddSingleton<ILocalSiloDetails>(sp => sp.GetRequiredService<ClusterView>());
         services.AddSingleton<WireMethods>();

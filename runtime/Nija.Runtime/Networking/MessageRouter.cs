@@ -23,7 +23,7 @@ internal sealed class MessageRouter
     private readonly TimeProvider _time;
     private readonly GrainLocator _locator;
 
-    public MessageRouter(Catalog catalog, ClusterView view, ConnectionPool pool, GrainTypeRegistry registry, GrainLocator locator, TimeProvider time)
+    public MessageRouter(Catalog catalog, ClusterView view, ConnectionPool pool, GrainTypeRegistry registry, GrainLocator locator, HandOffGate handOff, TimeProvider time)
     {
         _catalog = catalog;
         View = view;
@@ -36,6 +36,7 @@ internal sealed class MessageRouter
         if (view.IsEnabled)
         {
             catalog.Locator = locator;
+            catalog.HandOff = handOff;
             catalog.Rerouter = Reroute;
         }
     }

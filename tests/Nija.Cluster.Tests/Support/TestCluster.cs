@@ -81,7 +81,7 @@ public sealed class TestCluster : IAsyncDisposable
         var settings = ClusterSettings.Common(ServiceId);
         settings["Nija:Cluster:Role"] = "Client";
         builder.Configuration.AddInMemoryCollection(settings.Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)));
-        builder.UseNijaSilo(silo => silo.AddGrains(typeof(CounterGrain).Assembly, t => t == typeof(CounterGrain) || t.IsSubclassOf(typeof(PlacedCounterGrain))).UsePostgreSql());
+        builder.UseNijaSilo(silo => silo.AddGrains(typeof(CounterGrain).Assembly, t => t == typeof(CounterGrain) || t == typeof(BufferedCounterGrain) || t.IsSubclassOf(typeof(PlacedCounterGrain))).UsePostgreSql());
         _client = builder.Build();
         await _client.StartAsync();
     }
