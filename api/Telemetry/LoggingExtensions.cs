@@ -5,8 +5,8 @@ namespace Nija.Api.Telemetry;
 
 /// <summary>
 /// Serilog JSON lines on the console through Serilog.Extensions.Logging (Serilog.AspNetCore does not
-/// restore here), written from a background thread (Serilog.Sinks.Async) so that no request waits on
-/// the console's lock; when the console cannot keep up, lines are dropped rather than requests slowed. Secrets stay out because nothing logs request bodies, headers or tokens, and the
+/// restore here), written by one background task (<see cref="BackgroundLogSink"/>) so that no request
+/// waits on the console; when the console cannot keep up, lines are dropped (and counted) rather than requests slowed. Secrets stay out because nothing logs request bodies, headers or tokens, and the
 /// tests grep the output to keep it so.
 /// </summary>
 internal static class LoggingExtensions
@@ -19,7 +19,7 @@ internal static class LoggingExtensions
             .MinimumLevel.Override("Microsoft.Hosting", Serilog.Events.LogEventLevel.Information)
             .Enrich.FromLogContext();
         configuration = output is null
-            ? configuration.WriteTo.Async(a => a.Console(new JsonFormatter(renderMessage: true)), bufferSize: 50_000, blockWhenFull: false)
+            ? configuration.WriteTo.Sink(new BackgroundLogSink(new JsonFormatter(renderMessage: true), new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false }))
             : configuration.WriteTo.Sink(new TextWriterSink(new JsonFormatter(renderMessage: true), output));
         var logger = configuration.CreateLogger();
         builder.Logging.ClearProviders();
