@@ -43,7 +43,7 @@ public sealed class LiveAccount
     /// <summary>Sets cash from the exchange's balances of <paramref name="quote"/> (Kraken prefixes fiat with Z: ZUSD).</summary>
     public void ReadCash(IEnumerable<GrainInterfaces.Brokers.ExchangeBalance> balances, string quote, DateTimeOffset now)
     {
-        Book.Cash = balances.Where(b => b.Asset == quote || b.Asset == "Z" + quote).Sum(b => b.Free + b.Locked);
+        Book.Cash = balances.Where(b => LiveOrders.IsAsset(b.Asset, quote)).Sum(b => b.Free + b.Locked);
         BalanceReadAt = now;
         RollDay(now);
         EquityPeak = Math.Max(EquityPeak, Book.Equity());

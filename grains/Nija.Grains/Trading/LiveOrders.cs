@@ -137,8 +137,10 @@ public static class LiveOrders
 
     private static string BaseOf(string symbol) => symbol[..symbol.IndexOf('-', StringComparison.Ordinal)];
 
-    // Kraken prefixes fiat with Z: ZUSD.
-    private static bool IsQuote(string symbol, string asset) => asset == QuoteOf(symbol) || asset == "Z" + QuoteOf(symbol);
+    private static bool IsQuote(string symbol, string asset) => IsAsset(asset, QuoteOf(symbol));
+
+    /// <summary>Whether an exchange's <paramref name="asset"/> name is <paramref name="currency"/> (Kraken prefixes fiat with Z: ZUSD).</summary>
+    public static bool IsAsset(string asset, string currency) => asset == currency || asset == "Z" + currency;
 
     /// <summary>The id an exchange knows the order by: derived from Nija's order id, 27 characters (Binance allows 36).</summary>
     public static string ClientIdFor(string orderId) =>

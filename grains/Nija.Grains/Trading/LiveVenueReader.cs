@@ -79,7 +79,7 @@ public sealed class LiveVenueReader(ExchangeAdapters adapters, SymbolRulesCache 
             var symbolRules = await rules.GetAsync(adapter, request.Symbol, CancellationToken.None);
             if (account.BalanceReadAt is not { } readAt || now - readAt >= options.Value.BalanceMaxAge)
             {
-                account.ReadCash(await keys.GetBalances(adapter.Name), request.Symbol.Split('-')[1], now);
+                account.ReadCash(await keys.GetBalances(adapter.Name), LiveOrders.QuoteOf(request.Symbol), now);
             }
 
             return (price, new LiveVenue(symbolRules, null));
