@@ -76,6 +76,8 @@ public sealed class LiveVenueReader(ExchangeAdapters adapters, SymbolRulesCache 
         try
         {
             var price = await BrokerGuard.RunAsync(grains, adapter.Name, adapter.Weight(ExchangeCall.Price), () => adapter.GetPriceAsync(request.Symbol, CancellationToken.None));
+            // Fresh, so the stop checks of this interval need not read it again.
+            _prices[(request.Broker, request.Symbol)] = (price, now);
             var symbolRules = await rules.GetAsync(adapter, request.Symbol, CancellationToken.None);
             if (account.BalanceReadAt is not { } readAt || now - readAt >= options.Value.BalanceMaxAge)
             {

@@ -87,8 +87,7 @@ public sealed class ClusterView : ILocalSiloDetails
             }
 
             var leaving = snapshot.Entries.Where(e => e.Status == SiloStatus.ShuttingDown).Select(e => e.Silo).ToList();
-            var withLeaving = leaving.Count == 0 ? null
-                : new HashRing([.. snapshot.Active.Concat(leaving).OrderBy(s => s.Endpoint, StringComparer.Ordinal).ThenBy(s => s.Generation)]);
+            var withLeaving = leaving.Count == 0 ? null : new HashRing([.. snapshot.Active, .. leaving]);
             _state = new State(snapshot, new HashRing(snapshot.Active), [.. snapshot.Active], withLeaving);
             changed = _nextChange;
             _nextChange = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
