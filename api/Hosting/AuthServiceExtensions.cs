@@ -33,6 +33,7 @@ internal static class AuthServiceExtensions
             .AddJwtBearer(AuthSchemes.Bearer, o =>
             {
                 o.MapInboundClaims = false;
+                o.SaveToken = false; // nothing reads the token back from the ticket; storing it cost a dictionary per request
                 o.Events = new JwtBearerEvents
                 {
                     // Browsers cannot set headers on WebSockets: the hub takes the token from the query string, and only the hub.
@@ -48,7 +49,14 @@ internal static class AuthServiceExtensions
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
-        services.AddOptions<JwtBearerOptions>(AuthSchemes.Bearer).Configure<TokenService>((o, tokens) => o.TokenValidationParameters = tokens.ValidationParameters());
+        services.AddSingleton(sp => new ValidatedTokenCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<JwtBearerOptions>(AuthSchemes.Bearer).Configure<TokenService, ValidatedTokenCache>((o, tokens, cache) =>
+        {
+            o.TokenValidationParameters = tokens.ValidationParameters();
+            cache.MapInboundClaims = false;
+            o.TokenHandlers.Clear();
+            o.TokenHandlers.Add(cache);
+        });
         services.AddAuthorization(NijaPolicies.Configure);
         return builder;
     }

@@ -17,9 +17,12 @@ internal sealed class PrometheusExporter : IDisposable
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(Instrument Instrument, string Labels), Series> _series = new();
     private readonly ConcurrentDictionary<string, string> _labelNames = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _labelSets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _labelSetsBySpan;
 
     public PrometheusExporter()
     {
+        _labelSetsBySpan = _labelSets.GetAlternateLookup<ReadOnlySpan<char>>();
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (Meters.Contains(instrument.Meter.Name))
@@ -84,8 +87,9 @@ internal sealed class PrometheusExporter : IDisposable
         return Kind(instrument) == "histogram" && instrument.Unit is "s" or "ms" or "us" or "µs" ? name + "_seconds" : name;
     }
 
-    // Called for every measurement: no LINQ and no sort (instruments send their tags in a stable
-    // order), label names sanitised once per name.
+    // Called for every measurement, several per request: the labels are written into a stack buffer and
+    // looked up among the label sets seen before, so a known combination allocates nothing. No sort
+    // (instruments send their tags in a stable order); label names sanitised once per name.
     private string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         if (tags.Length == 0)
@@ -93,6 +97,75 @@ internal sealed class PrometheusExporter : IDisposable
             return "";
         }
 
+        Span<char> buffer = stackalloc char[256];
+        if (!TryWriteLabels(tags, buffer, out var length))
+        {
+            return BuildLabels(tags); // long, or a value that needs escaping: rare enough to pay for a builder
+        }
+
+        var text = buffer[..length];
+        if (_labelSetsBySpan.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var created = new string(text);
+        return _labelSets.GetOrAdd(created, created);
+    }
+
+    private bool TryWriteLabels(ReadOnlySpan<KeyValuePair<string, object?>> tags, Span<char> buffer, out int length)
+    {
+        length = 0;
+        foreach (var tag in tags)
+        {
+            var name = LabelName(tag.Key);
+            if (length + name.Length + 5 > buffer.Length)
+            {
+                return false;
+            }
+
+            if (length > 0)
+            {
+                buffer[length++] = ',';
+            }
+
+            name.CopyTo(buffer[length..]);
+            length += name.Length;
+            buffer[length++] = '=';
+            buffer[length++] = '"';
+            int written;
+            if (tag.Value is ISpanFormattable formattable)
+            {
+                if (!formattable.TryFormat(buffer[length..], out written, default, CultureInfo.InvariantCulture))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                var value = tag.Value as string ?? Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? "";
+                if (value.AsSpan().IndexOfAny('\\', '"', '\n') >= 0 || !value.AsSpan().TryCopyTo(buffer[length..]))
+                {
+                    return false;
+                }
+
+                written = value.Length;
+            }
+
+            length += written;
+            if (length >= buffer.Length)
+            {
+                return false;
+            }
+
+            buffer[length++] = '"';
+        }
+
+        return true;
+    }
+
+    private string BuildLabels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
         var text = new StringBuilder(64);
         foreach (var tag in tags)
         {
@@ -101,22 +174,16 @@ internal sealed class PrometheusExporter : IDisposable
                 text.Append(',');
             }
 
-            text.Append(_labelNames.GetOrAdd(tag.Key, static k => new string([.. k.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]))).Append("=\"");
             var value = tag.Value as string ?? Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? "";
-            if (value.AsSpan().IndexOfAny('\\', '"', '\n') < 0)
-            {
-                text.Append(value);
-            }
-            else
-            {
-                text.Append(value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal));
-            }
-
-            text.Append('"');
+            text.Append(LabelName(tag.Key)).Append("=\"")
+                .Append(value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal))
+                .Append('"');
         }
 
         return text.ToString();
     }
+
+    private string LabelName(string key) => _labelNames.GetOrAdd(key, static k => new string([.. k.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]));
 
     private sealed class Series
     {

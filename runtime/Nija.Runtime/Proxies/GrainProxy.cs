@@ -27,6 +27,19 @@ public class GrainProxy : DispatchProxy, IGrainReference
         _invoker = invoker;
     }
 
+    /// <summary>
+    /// A reference of the same generated proxy type to another grain. Creating a proxy through
+    /// DispatchProxy looks its generated type up and constructs it by reflection on every call; a
+    /// shallow copy of one made before is a plain allocation (the generated fields it copies are the
+    /// type's shared method table).
+    /// </summary>
+    internal GrainProxy CopyFor(GrainId id, InterfaceBinding binding, GrainCallInvoker invoker)
+    {
+        var copy = (GrainProxy)MemberwiseClone();
+        copy.Initialize(id, binding, invoker);
+        return copy;
+    }
+
     /// <inheritdoc />
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
         _invoker.Invoke(GrainId, _binding.GetMethod(targetMethod!), args ?? []);

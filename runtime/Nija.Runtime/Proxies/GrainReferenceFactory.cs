@@ -10,7 +10,7 @@ namespace Nija.Runtime.Proxies;
 public sealed class GrainReferenceFactory : IGrainFactory
 {
     private static readonly MethodInfo CreateProxy = typeof(DispatchProxy).GetMethod(nameof(DispatchProxy.Create), 2, Type.EmptyTypes)!;
-    private readonly ConcurrentDictionary<Type, Func<object>> _creators = new();
+    private readonly ConcurrentDictionary<Type, GrainProxy> _prototypes = new();
     private readonly GrainTypeRegistry _registry;
     private readonly GrainCallInvoker _invoker;
 
@@ -42,11 +42,9 @@ public sealed class GrainReferenceFactory : IGrainFactory
     public object GetReference(Type grainInterface, GrainId id)
     {
         var binding = _registry.GetBinding(grainInterface, id.Type);
-        var creator = _creators.GetOrAdd(grainInterface, static itf =>
-            CreateProxy.MakeGenericMethod(itf, typeof(GrainProxy)).CreateDelegate<Func<object>>());
-        var proxy = (GrainProxy)creator();
-        proxy.Initialize(id, binding, _invoker);
-        return proxy;
+        var prototype = _prototypes.GetOrAdd(grainInterface, static itf =>
+            (GrainProxy)CreateProxy.MakeGenericMethod(itf, typeof(GrainProxy)).Invoke(null, null)!);
+        return prototype.CopyFor(id, binding, _invoker);
     }
 
     private string TypeOf<TGrain>() => _registry.GetClassForInterface(typeof(TGrain)).GrainType;
