@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Risk;
 
@@ -45,7 +46,7 @@ public static class PreTradeCheck
         var minSize = equity * c.Options.MinPositionPctOfEquity / 100m;
         var drawdown = c.EquityPeak <= 0 ? 0 : (c.EquityPeak - equity) / c.EquityPeak * 100m;
         var dayLoss = c.DayStartEquity <= 0 ? 0 : (c.DayStartEquity - equity) / c.DayStartEquity * 100m;
-        return Check(c.Lock is not null, $"Protection:{c.Lock?.Protection}", $"{c.Lock?.Symbol ?? "all pairs"} locked until {c.Lock?.Until:u}: {c.Lock?.Reason}")
+        return (c.Lock is { } held ? new Block($"Protection:{held.Protection}", $"{held.Symbol ?? "all pairs"} locked until {held.Until:u}: {held.Reason}") : null)
             ?? Check(c.Options.SymbolExposureLimitsUsd.TryGetValue(c.Request.Symbol, out var symbolLimit) && c.PlatformSymbolExposure + c.Notional > symbolLimit,
                 "SymbolExposureLimit", $"platform exposure in {c.Request.Symbol} {Usd(c.PlatformSymbolExposure)} + {Usd(c.Notional)} above {Usd(symbolLimit)}")
             ?? Check(opensNew && c.Account.Positions.Count >= maxPositions, "MaxConcurrentPositions",
@@ -67,6 +68,9 @@ public static class PreTradeCheck
         KillSwitchLevel.Stop or KillSwitchLevel.Flatten => new Block(rule, $"{s.Level.ToString().ToLowerInvariant()}ped: no orders ({s.Reason})"),
         _ => null,
     };
+
+    private static Block? Check(bool blocked, string rule, [InterpolatedStringHandlerArgument(nameof(blocked))] ref BlockDetail detail) =>
+        blocked ? new Block(rule, detail.ToStringAndClear()) : null;
 
     private static Block? Check(bool blocked, string rule, string detail) => blocked ? new Block(rule, detail) : null;
 
