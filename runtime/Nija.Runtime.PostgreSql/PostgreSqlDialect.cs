@@ -24,6 +24,8 @@ public sealed class PostgreSqlDialect(NpgsqlDataSource dataSource, int writeConc
             PRIMARY KEY (service_id, grain_type, grain_key, name));
         CREATE INDEX ix_nija_reminders_hash ON nija_reminders (service_id, grain_hash);
         """,
+        // The runtime's schema is the same on every engine; PostgreSQL leaves compression to TOAST, so its rows stay raw.
+        "ALTER TABLE nija_grain_state ADD COLUMN payload_codec SMALLINT NOT NULL DEFAULT 0;",
     ];
 
     /// <inheritdoc />

@@ -8,7 +8,7 @@ namespace Nija.Runtime.Sqlite;
 /// SQLite: WAL journal, synchronous=FULL (a commit is on disk before it is acknowledged), one
 /// writer at a time (SQLite has a single write lock; the batcher feeds it).
 /// </summary>
-public sealed class SqliteDialect(string connectionString, int maxWriteBatch = 256) : SqlDialect
+public sealed class SqliteDialect(string connectionString, int maxWriteBatch = 256, int? compressStatesAbove = SqliteStorageOptions.DefaultCompressStatesAbove) : SqlDialect
 {
     /// <inheritdoc />
     public override IReadOnlyList<string> Migrations { get; } =
@@ -24,10 +24,15 @@ public sealed class SqliteDialect(string connectionString, int maxWriteBatch = 2
             PRIMARY KEY (service_id, grain_type, grain_key, name));
         CREATE INDEX ix_nija_reminders_hash ON nija_reminders (service_id, grain_hash);
         """,
+        // How each payload is encoded (see StatePayloadCodec); rows written before it are raw.
+        "ALTER TABLE nija_grain_state ADD COLUMN payload_codec INTEGER NOT NULL DEFAULT 0;",
     ];
 
     /// <inheritdoc />
     public override int MaxWriteBatch => maxWriteBatch;
+
+    /// <inheritdoc />
+    public override int? CompressStatesAbove => compressStatesAbove;
 
     /// <inheritdoc />
     public override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";

@@ -14,8 +14,17 @@ public sealed class SqliteStorageOptions
     /// <summary>The database file name within <see cref="DataDir"/>.</summary>
     public string FileName { get; set; } = "nija.db";
 
+    /// <summary>The default of <see cref="CompressStatesAbove"/>.</summary>
+    public const int DefaultCompressStatesAbove = 1024;
+
     /// <summary>The most writes committed together.</summary>
     public int MaxWriteBatch { get; set; } = 256;
+
+    /// <summary>
+    /// Grain states longer than this many bytes are stored Brotli-compressed (a large state then
+    /// writes fewer pages per commit); 0 turns compression off. Either way every stored state reads back.
+    /// </summary>
+    public int CompressStatesAbove { get; set; } = DefaultCompressStatesAbove;
 
     /// <summary>The connection string for these settings.</summary>
     public string ConnectionString => $"Data Source={Path.Combine(Path.GetFullPath(DataDir), FileName)};Pooling=True";
@@ -42,6 +51,11 @@ public sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteStora
         if (options.MaxWriteBatch is < 1 or > 10_000)
         {
             errors.Add($"{SqliteStorageOptions.Section}:MaxWriteBatch must be between 1 and 10000.");
+        }
+
+        if (options.CompressStatesAbove < 0)
+        {
+            errors.Add($"{SqliteStorageOptions.Section}:CompressStatesAbove must be 0 (off) or a size in bytes.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

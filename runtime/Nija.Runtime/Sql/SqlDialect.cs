@@ -39,6 +39,12 @@ public abstract class SqlDialect : IAsyncDisposable
     /// </summary>
     public virtual bool BatchReads => false;
 
+    /// <summary>
+    /// States whose payload is longer than this many bytes are stored compressed (when that saves
+    /// space); null stores every payload as it is (an engine that compresses large values itself).
+    /// </summary>
+    public virtual int? CompressStatesAbove => null;
+
     /// <summary>How many writes may go to the engine at once (1 for SQLite's single writer).</summary>
     public virtual int WriteConcurrency => 1;
 

@@ -42,7 +42,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT payload, version FROM nija_grain_state WHERE {KeyFilter}";
+        cmd.CommandText = $"SELECT payload, version, payload_codec FROM nija_grain_state WHERE {KeyFilter}";
         AddKey(cmd, key);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -50,7 +50,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
             return null;
         }
 
-        return new StoredState(reader.IsDBNull(0) ? null : (byte[])reader.GetValue(0), reader.GetInt64(1));
+        return new StoredState(reader.IsDBNull(0) ? null : StatePayloadCodec.Decode((byte[])reader.GetValue(0), reader.GetInt64(2)), reader.GetInt64(1));
     }
 
     /// <inheritdoc />
@@ -58,7 +58,9 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     {
         // A payload that is a whole array (as the serializer hands it over) is bound as it is, not copied.
         var bytes = MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : payload.ToArray();
-        var write = new PendingWrite(this, key, bytes, expectedVersion, clear: false);
+        // Encoded here, on the caller's thread, so that the database's single writer only binds the result.
+        var (stored, codec) = StatePayloadCodec.Encode(bytes, _dialect.CompressStatesAbove);
+        var write = new PendingWrite(this, key, stored, codec, expectedVersion, clear: false);
         _dialect.Writes.Enqueue(write);
         return (await write.Done.Task) ?? throw new InvalidOperationException("A write produced no version.");
     }
@@ -73,7 +75,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
             return stored is null ? null : throw StorageConflicts.Stale(key, null, stored.Version);
         }
 
-        var write = new PendingWrite(this, key, null, expectedVersion, clear: true);
+        var write = new PendingWrite(this, key, null, StatePayloadCodec.Raw, expectedVersion, clear: true);
         _dialect.Writes.Enqueue(write);
         return await write.Done.Task;
     }
@@ -106,13 +108,13 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
             }
 
             // A join with a VALUES list keeps the primary key index in use (a long row-value IN list makes PostgreSQL scan).
-            cmd.CommandText = "SELECT g.service_id, g.grain_type, g.grain_key, g.state_name, g.payload, g.version FROM nija_grain_state g " +
+            cmd.CommandText = "SELECT g.service_id, g.grain_type, g.grain_key, g.state_name, g.payload, g.version, g.payload_codec FROM nija_grain_state g " +
                               $"JOIN (VALUES {string.Join(", ", tuples)}) AS v(s, t, k, n) ON g.service_id = v.s AND g.grain_type = v.t AND g.grain_key = v.k AND g.state_name = v.n";
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
                 found[new StateKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))] =
-                    new StoredState(reader.IsDBNull(4) ? null : (byte[])reader.GetValue(4), reader.GetInt64(5));
+                    new StoredState(reader.IsDBNull(4) ? null : StatePayloadCodec.Decode((byte[])reader.GetValue(4), reader.GetInt64(6)), reader.GetInt64(5));
             }
         }
 
@@ -139,7 +141,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
 
     // A write is acknowledged only after the commit that holds it; a conditional write that changed
     // no row lost the race for its version and fails as stale, with the version found.
-    private sealed class PendingWrite(SqlGrainStorage storage, StateKey key, byte[]? payload, long? expectedVersion, bool clear) : ISqlWrite
+    private sealed class PendingWrite(SqlGrainStorage storage, StateKey key, byte[]? payload, int codec, long? expectedVersion, bool clear) : ISqlWrite
     {
         private int _index;
 
@@ -151,10 +153,10 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
             (string, object?)[] keyed = [("s", key.ServiceId), ("t", key.GrainType), ("k", key.GrainKey), ("n", key.StateName), ("m", now)];
             _index = (clear, expectedVersion) switch
             {
-                (true, { } v) => batch.Add($"UPDATE nija_grain_state SET payload = NULL, version = version + 1, modified_at = @m WHERE {KeyFilter} AND version = @v", [.. keyed, ("v", v)]),
-                (_, null) => batch.Add("INSERT INTO nija_grain_state (service_id, grain_type, grain_key, state_name, payload, version, modified_at) " +
-                                       "VALUES (@s, @t, @k, @n, @p, 1, @m) ON CONFLICT (service_id, grain_type, grain_key, state_name) DO NOTHING", [.. keyed, ("p", payload)]),
-                (_, { } v) => batch.Add($"UPDATE nija_grain_state SET payload = @p, version = version + 1, modified_at = @m WHERE {KeyFilter} AND version = @v", [.. keyed, ("p", payload), ("v", v)]),
+                (true, { } v) => batch.Add($"UPDATE nija_grain_state SET payload = NULL, payload_codec = 0, version = version + 1, modified_at = @m WHERE {KeyFilter} AND version = @v", [.. keyed, ("v", v)]),
+                (_, null) => batch.Add("INSERT INTO nija_grain_state (service_id, grain_type, grain_key, state_name, payload, payload_codec, version, modified_at) " +
+                                       "VALUES (@s, @t, @k, @n, @p, @c, 1, @m) ON CONFLICT (service_id, grain_type, grain_key, state_name) DO NOTHING", [.. keyed, ("p", payload), ("c", codec)]),
+                (_, { } v) => batch.Add($"UPDATE nija_grain_state SET payload = @p, payload_codec = @c, version = version + 1, modified_at = @m WHERE {KeyFilter} AND version = @v", [.. keyed, ("p", payload), ("c", codec), ("v", v)]),
             };
         }
 

@@ -154,6 +154,25 @@ public abstract class GrainStorageConformance : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Large_and_binary_states_read_back_byte_for_byte()
+    {
+        // Repetitive JSON (compresses well), random bytes (do not compress) and bytes that are not UTF-8 at all.
+        var json = Json("[" + string.Join(",", Enumerable.Range(0, 2_000).Select(i => $"{{\"id\":\"o_{i}\",\"status\":\"filled\",\"quantity\":0.001}}")) + "]");
+        var random = new byte[8_192];
+        new Random(7).NextBytes(random);
+        byte[] binary = [0xCE, 0xB2, 0x1F, 0x00, 0xFF, .. new byte[3_000]];
+
+        await Storage.WriteAsync(Key(grain: "json"), json, null, default);
+        await Storage.WriteAsync(Key(grain: "random"), random, null, default);
+        var v1 = await Storage.WriteAsync(Key(grain: "binary"), Json("small"), null, default);
+        await Storage.WriteAsync(Key(grain: "binary"), binary, v1, default);
+
+        Assert.Equal(json, (await Storage.ReadAsync(Key(grain: "json"), default))!.Payload);
+        Assert.Equal(random, (await Storage.ReadAsync(Key(grain: "random"), default))!.Payload);
+        Assert.Equal(binary, (await Storage.ReadAsync(Key(grain: "binary"), default))!.Payload);
+    }
+
     private static async Task<bool> Outcome(Task<long> write)
     {
         try
