@@ -23,7 +23,8 @@ namespace Nija.Bench.Scenarios;
 /// The embedded app under HTTP load from 1,000 tenants (Enterprise plan, so the per-plan rate limit
 /// is not what is measured): GET /api/v1/account/positions and POST /api/v1/trading/orders (paper),
 /// beside a bare Kestrel endpoint serving the same positions payload, all measured in this run with
-/// the same closed-loop C# load generator on the same machine.
+/// the same closed-loop load generator on the same machine: wrk when it is installed (bench/run.sh
+/// installs it), else an in-process C# loop; the open loop is always the C# one (wrk cannot pace).
 /// </summary>
 public static class ApiLoad
 {
@@ -39,7 +40,10 @@ public static class ApiLoad
             "The embedded app (co-hosted silo, SQLite under a temp data folder, paper exchange) on Kestrel over loopback HTTP/1.1, " +
             $"{Connections} keep-alive connections in a closed loop, each request signed with a tenant's JWT (round robin over {Tenants:N0} tenants). " +
             "The baseline is a bare Kestrel app in the same process returning the same positions JSON with no auth, grains or middleware. " +
-            "The load generator shares the 2 cores with the server, so absolute figures are a floor.");
+            (WrkLoad.Available
+                ? "The closed loops are driven by wrk (Debian's package, 2 threads, a Lua script signing each request) in its own process; the CPU column is the server process's alone. " +
+                  "The open loop is the C# generator below, in the server's process. The load generators share the 2 cores with the server, so absolute figures are a floor."
+                : "wrk is not installed, so the closed loops use the in-process C# generator: its CPU is counted with the server's, and it shares the 2 cores with the server, so absolute figures are a floor."));
         var phase = duration < TimeSpan.FromSeconds(5) ? duration : TimeSpan.FromSeconds(5); // keeps each tenant under 500 calls a minute
         await using var bare = await StartBareAsync();
         var dataDir = Directory.CreateTempSubdirectory("nija-bench-api-").FullName;
@@ -52,9 +56,24 @@ public static class ApiLoad
         // NIJA_BENCH_API_ONLY=orders runs only the order phase (for profiling).
         var only = Environment.GetEnvironmentVariable("NIJA_BENCH_API_ONLY");
         var skip = new LoadResult(1, 0, 0, 0);
-        var bareResult = only is null ? await WarmThenLoadAsync(phase, i => Get(client, Address(bare) + "/positions", null)) : skip;
-        var reads = only is null ? await WarmThenLoadAsync(phase, i => Get(client, Address(app) + "/api/v1/account/positions", tokens[i % Tenants])) : skip;
-        var orders = await WarmThenLoadAsync(phase, i => Post(client, Address(app) + "/api/v1/trading/orders", tokens[i % Tenants], i));
+        var wrk = WrkLoad.Available ? new WrkLoad(dataDir, Connections) : null;
+        var generatorCpu = new List<string>();
+        async Task<LoadResult> Closed(string url, string[] signWith, bool order, Func<int, Task<HttpResponseMessage>> send)
+        {
+            if (wrk is null)
+            {
+                return await WarmThenLoadAsync(phase, send);
+            }
+
+            // Longer than the C# warm-up: on 2 cores the JIT's background tiering takes seconds to catch up with a new path.
+            var r = await wrk.RunAsync(new Uri(url), signWith, order, TimeSpan.FromSeconds(5), phase);
+            generatorCpu.Add(Report.N(r.GeneratorCpuUs));
+            return new LoadResult(r.Rate, r.P50Ms * 1000, r.P99Ms * 1000, r.Errors, r.ServerCpuUs, r.KbPerRequest);
+        }
+
+        var bareResult = only is null ? await Closed(Address(bare) + "/positions", [], false, i => Get(client, Address(bare) + "/positions", null)) : skip;
+        var reads = only is null ? await Closed(Address(app) + "/api/v1/account/positions", tokens, false, i => Get(client, Address(app) + "/api/v1/account/positions", tokens[i % Tenants])) : skip;
+        var orders = await Closed(Address(app) + "/api/v1/trading/orders", tokens, true, i => Post(client, Address(app) + "/api/v1/trading/orders", tokens[i % Tenants], i));
         var paced = await PacedAsync(OrderGoalPerSecond, phase, i => Post(client, Address(app) + "/api/v1/trading/orders", tokens[i % Tenants], i));
         report.Table(["Endpoint", "Requests/s", "p50 (ms)", "p99 (ms)", "Non-2xx", "CPU µs / request", "KB allocated / request", "Goal"],
         [
@@ -65,7 +84,8 @@ public static class ApiLoad
         ]);
         report.Note($"Positions payload: {positionsBody} bytes. Each closed-loop phase ran {phase.TotalSeconds:N0} s after a warm-up under its own load; SQLite with synchronous=FULL and group commit. " +
                     $"The closed loop gives the most the app answers; with {Connections} requests always in flight its latency is mostly queueing ({Connections} / rate), so the latency goal is measured " +
-                    "separately in an open loop: requests start on a fixed schedule whatever the answers' pace, each latency counted from the moment its request was due, so a stall is not hidden by sending less.");
+                    "separately in an open loop: requests start on a fixed schedule whatever the answers' pace, each latency counted from the moment its request was due, so a stall is not hidden by sending less." +
+                    (generatorCpu.Count > 0 ? $" wrk's own CPU per request in the closed loops, in table order: {string.Join(", ", generatorCpu)} µs." : ""));
         Directory.Delete(dataDir, recursive: true);
     }
 
@@ -88,7 +108,7 @@ public static class ApiLoad
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddNijaPlatform();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning); // a log line per request would measure the console, not the API
+        // Logging stays as deployed: a JSON line per request (to this process's stdout), part of what a request costs.
         var app = builder.Build();
         app.MapNijaPlatform();
         await app.StartAsync();
