@@ -46,7 +46,7 @@ public sealed partial class WrkLoad(string scriptDir, int connections)
     private const int Threads = 2;
 
     /// <summary>Whether wrk can be run here.</summary>
-    public static bool Available => File.Exists("/usr/bin/wrk") || (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(p => File.Exists(Path.Combine(p, "wrk")));
+    public static bool Available => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Any(p => File.Exists(Path.Combine(p, "wrk")));
 
     /// <summary>Runs the same load unmeasured for <paramref name="warmUp"/>, then measured for <paramref name="duration"/>.</summary>
     public async Task<WrkResult> RunAsync(Uri url, IReadOnlyList<string> tokens, bool orders, TimeSpan warmUp, TimeSpan duration)
