@@ -18,7 +18,11 @@ for (const name of ['orderUpdated', 'positionUpdated', 'tradeExecuted', 'notific
 
 try {
   await connection.start();
+  // start() resolves at the handshake, before the hub's OnConnectedAsync has attached the user's
+  // events; the server dispatches invocations only after it, so one round trip makes "ready" mean
+  // attached (unsubscribing a market never subscribed changes nothing).
   if (symbol) await connection.invoke('SubscribeMarket', symbol);
+  else await connection.invoke('UnsubscribeMarket', 'BTC-USD');
   print('ready', null);
 } catch (e) {
   print('error', String(e));
