@@ -98,6 +98,27 @@ public sealed class SqliteStateCompressionTests
     }
 
     [Fact]
+    public async Task Compressed_states_survive_the_move_to_a_rowid_table_whose_rows_keep_a_state_in_their_leaf_page()
+    {
+        var dialect = new SqliteDialect(new SqliteStorageOptions { DataDir = TestDatabases.NewSqliteDir() }.ConnectionString);
+        await SqlSchemaMigrator.MigrateAsync(dialect, "runtime", [.. dialect.Migrations.Take(2)], CancellationToken.None);
+        var storage = new SqlGrainStorage(dialect, TimeProvider.System);
+        var payload = OrdersJson(100);
+        var version = await storage.WriteAsync(Key, payload, null, default);
+
+        await SqlSchemaMigrator.MigrateAsync(dialect, CancellationToken.None);
+
+        var read = await storage.ReadAsync(Key, default);
+        Assert.Equal(payload, read!.Payload);
+        Assert.Equal(version, read.Version);
+        Assert.Equal(StatePayloadCodec.Brotli, (await RawRowAsync(dialect)).Codec);
+        await using var connection = await dialect.OpenAsync(CancellationToken.None);
+        await using var rowid = connection.CreateCommand();
+        rowid.CommandText = "SELECT COUNT(rowid) FROM nija_grain_state"; // fails on a WITHOUT ROWID table
+        Assert.Equal(1L, await rowid.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public void A_negative_threshold_is_refused_naming_the_setting()
     {
         var result = new SqliteStorageOptionsValidator().Validate(null, new SqliteStorageOptions { CompressStatesAbove = -1 });
