@@ -8,10 +8,10 @@ namespace Nija.Runtime.Sql;
 /// payload, JSON or binary, reads back byte for byte whatever its first bytes are.
 /// </summary>
 /// <remarks>
-/// Why compress at all: on SQLite every state write rewrites the row's overflow pages in the WAL,
-/// one write call and one checksum per 4 KB page, and the single writer's time per page is what
-/// bounds the commit rate. A tenant's trading state is about 9.5 KB of JSON that Brotli at its
-/// fastest level shrinks about sixfold, so its row needs one overflow page instead of two.
+/// Why compress at all: on SQLite every state write rewrites the row's pages in the WAL, one write
+/// call and one checksum per 4 KB page, and the single writer's time per page is what bounds the
+/// commit rate. A tenant's trading state is about 9.5 KB of JSON (a leaf page and two overflow
+/// pages) that Brotli at its fastest level shrinks about sixfold, to fit in its leaf page.
 /// </remarks>
 internal static class StatePayloadCodec
 {
