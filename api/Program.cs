@@ -1,6 +1,7 @@
 using Nija.Api.Hosting;
+using Nija.Runtime.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostArguments.WithoutConfigurationReload(args));
 builder.AddNijaPlatform();
 
 var app = builder.Build();

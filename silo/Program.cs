@@ -4,7 +4,7 @@ using Nija.Runtime.Cluster;
 using Nija.Runtime.Hosting;
 using Nija.Silo.Health;
 
-var builder = WebApplication.CreateSlimBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(HostArguments.WithoutConfigurationReload(args));
 
 // The probes' port: SiloHealthEndpoints.DefaultPort unless --urls or ASPNETCORE_URLS says otherwise (several silos on one machine need their own).
 builder.WebHost.UseUrls(builder.Configuration["urls"] ?? $"http://0.0.0.0:{SiloHealthEndpoints.DefaultPort}");

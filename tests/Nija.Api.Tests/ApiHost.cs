@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nija.Api.Hosting;
 using Nija.Api.Telemetry;
 using Nija.Runtime.Abstractions.Core;
+using Nija.Runtime.Hosting;
 using Nija.Runtime.Testing;
 
 namespace Nija.Api.Tests;
@@ -96,7 +97,7 @@ public sealed class ApiHost : IAsyncDisposable
         args.AddRange(options.Settings.Select(kv => $"--{kv.Key}={kv.Value}"));
         var clock = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         var log = new StringWriter();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args], EnvironmentName = "Testing" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = HostArguments.WithoutConfigurationReload([.. args]), EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddNijaPlatform();
         builder.AddNijaLogging(TextWriter.Synchronized(log));

@@ -16,6 +16,7 @@ using Nija.GrainInterfaces.Accounts;
 using Nija.GrainInterfaces.Plans;
 using Nija.GrainInterfaces.Settings;
 using Nija.Runtime.Abstractions.Core;
+using Nija.Runtime.Hosting;
 
 namespace Nija.Bench.Scenarios;
 
@@ -98,12 +99,12 @@ public static class ApiLoad
         {
             // A funded desk: a million paper dollars, and a minimum order of 0.001 % of equity, so that
             // thousands of $50 orders stay inside the risk rules and what is measured is the path, not a rejection.
-            Args =
+            Args = HostArguments.WithoutConfigurationReload(
             [
                 $"--Nija:DataDir={dataDir}", "--Nija:Admin:Password=bench-founder-1", "--Nija:Onboarding:RequireInvitation=false",
                 "--Nija:PaperExchange:StartingCashUsd=1000000", "--Nija:Risk:MinPositionPctOfEquity=0.001",
                 .. (Environment.GetEnvironmentVariable("NIJA_BENCH_API_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            ],
+            ]),
             EnvironmentName = "Production",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -117,7 +118,7 @@ public static class ApiLoad
 
     private static async Task<WebApplication> StartBareAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(HostArguments.WithoutConfigurationReload([]));
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
