@@ -82,4 +82,10 @@ public interface ITradingGrain : IGrainWithStringKey
     /// <summary>The risk events raised against this user, newest first.</summary>
     [ReadOnly]
     Task<ImmutableArray<RiskEvent>> GetRiskEvents(int take);
+
+    /// <summary>
+    /// Appends to the history tables what this user's orders have recorded but not yet appended (the
+    /// append is deferred to carry several orders); a read of the user's history calls it first.
+    /// </summary>
+    Task AppendHistory();
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Nija.GrainInterfaces.History;
+using Nija.GrainInterfaces.Trading;
 using Nija.Runtime.Abstractions.Core;
 
 namespace Nija.Grains.History;
@@ -10,12 +11,24 @@ public sealed class UserHistoryGrain(IHistoryStore store) : Grain, IUserHistoryG
 {
     private const int MaxPage = 500;
 
-    async Task<ImmutableArray<TradeRecord>> IUserHistoryGrain.GetTrades(int skip, int take) =>
-        [.. await store.GetTradesAsync(GetPrimaryKeyString(), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), CancellationToken.None)];
+    async Task<ImmutableArray<TradeRecord>> IUserHistoryGrain.GetTrades(int skip, int take)
+    {
+        await AppendWaitingAsync();
+        return [.. await store.GetTradesAsync(GetPrimaryKeyString(), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), CancellationToken.None)];
+    }
 
-    async Task<ImmutableArray<FillRecord>> IUserHistoryGrain.GetFills(int skip, int take) =>
-        [.. await store.GetFillsAsync(GetPrimaryKeyString(), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), CancellationToken.None)];
+    async Task<ImmutableArray<FillRecord>> IUserHistoryGrain.GetFills(int skip, int take)
+    {
+        await AppendWaitingAsync();
+        return [.. await store.GetFillsAsync(GetPrimaryKeyString(), Math.Max(0, skip), Math.Clamp(take, 1, MaxPage), CancellationToken.None)];
+    }
 
-    async Task<ImmutableArray<EquityRecord>> IUserHistoryGrain.GetEquity(string account, DateTimeOffset from, DateTimeOffset to) =>
-        [.. await store.GetEquityAsync(GetPrimaryKeyString(), account, from, to, CancellationToken.None)];
+    async Task<ImmutableArray<EquityRecord>> IUserHistoryGrain.GetEquity(string account, DateTimeOffset from, DateTimeOffset to)
+    {
+        await AppendWaitingAsync();
+        return [.. await store.GetEquityAsync(GetPrimaryKeyString(), account, from, to, CancellationToken.None)];
+    }
+
+    // The trading grain defers its appends (HistoryOptions.AppendDelay); what waits is appended first so that a read never misses a fill.
+    private Task AppendWaitingAsync() => GrainFactory.GetGrain<ITradingGrain>(GetPrimaryKeyString()).AppendHistory();
 }

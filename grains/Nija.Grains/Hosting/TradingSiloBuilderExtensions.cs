@@ -69,6 +69,7 @@ public static class TradingSiloBuilderExtensions
     /// <summary>History in the silo's SQL store (the dialect its storage provider registered), else in memory.</summary>
     private static void AddHistory(ISiloBuilder silo)
     {
+        silo.AddValidatedOptions<HistoryOptions, HistoryOptionsValidator>(HistoryOptions.Section, null);
         var sql = silo.Services.FirstOrDefault(d => typeof(SqlDialect).IsAssignableFrom(d.ServiceType) && d.ServiceType != typeof(SqlDialect));
         if (sql is null)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Collections.Immutable;
 using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.MarketData;
@@ -29,6 +30,7 @@ public sealed partial class TradingGrain(
     ExposureReporter exposure,
     PlanCatalog plans,
     LiveVenueReader venues,
+    IOptions<HistoryOptions> historyOptions,
     TimeProvider time) : Grain, ITradingGrain
 {
     private List<(string Broker, string Symbol)> _reported = [];
@@ -43,6 +45,7 @@ public sealed partial class TradingGrain(
     {
         processor.Initialize(S, UserId, time.GetUtcNow());
         await FlushHistoryAsync(); // whatever a crash left in the outbox
+        _publishedThrough = S.Outbox.NextSeq - 1;
         await SubscribeToWorkingSymbols();
         if (S.Orders.Any(o => o.AwaitsExchange))
         {
@@ -55,6 +58,7 @@ public sealed partial class TradingGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        await FlushHistoryAsync();
         if (S.Quota.Dirty)
         {
             await SaveUsageAsync();
@@ -262,6 +266,7 @@ public sealed partial class TradingGrain(
 
     async Task<PerformanceSummary> ITradingGrain.GetStats()
     {
+        await FlushHistoryAsync();
         var trades = (await history.GetTradesAsync(UserId, 0, 100_000, CancellationToken.None)).OrderBy(t => t.Seq).ToList();
         var equity = await history.GetEquityAsync(UserId, EquityRecord.Paper, DateTimeOffset.MinValue.AddYears(1), DateTimeOffset.MaxValue.AddYears(-1), CancellationToken.None);
         var fills = await history.GetFillsAsync(UserId, 0, 1_000_000, CancellationToken.None);
@@ -276,8 +281,8 @@ public sealed partial class TradingGrain(
     private async Task SaveAsync(IReadOnlyList<string> touched)
     {
         await state.WriteStateAsync();
-        var written = S.Outbox.Peek();
-        await FlushHistoryAsync();
+        var written = Unpublished();
+        await AppendOrDeferHistoryAsync();
         ReportExposure();
         await PublishEventsAsync(written, touched);
     }
@@ -297,18 +302,6 @@ public sealed partial class TradingGrain(
         }
 
         _reported = [.. S.Account.Positions.Select(p => (p.Value.Broker, p.Key))];
-    }
-
-    // The outbox is cleared only after the append succeeded; until then it stays in memory and in storage.
-    private async Task FlushHistoryAsync()
-    {
-        if (S.Outbox.IsEmpty)
-        {
-            return;
-        }
-
-        await history.AppendAsync(S.Outbox.Peek(), CancellationToken.None);
-        S.Outbox.Clear();
     }
 
     private OrderState? Find(string id) => S.Orders.FirstOrDefault(o => o.Id == id);
