@@ -1,5 +1,4 @@
 using Serilog;
-using Serilog.Formatting.Json;
 
 namespace Nija.Api.Telemetry;
 
@@ -19,8 +18,8 @@ internal static class LoggingExtensions
             .MinimumLevel.Override("Microsoft.Hosting", Serilog.Events.LogEventLevel.Information)
             .Enrich.FromLogContext();
         configuration = output is null
-            ? configuration.WriteTo.Sink(new BackgroundLogSink(new JsonFormatter(renderMessage: true), new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false }))
-            : configuration.WriteTo.Sink(new TextWriterSink(new JsonFormatter(renderMessage: true), output));
+            ? configuration.WriteTo.Sink(new BackgroundLogSink(Console.OpenStandardOutput()))
+            : configuration.WriteTo.Sink(new TextWriterSink(new JsonLogFormatter(), output));
         var logger = configuration.CreateLogger();
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
