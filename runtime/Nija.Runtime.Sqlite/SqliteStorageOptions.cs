@@ -21,7 +21,7 @@ public sealed class SqliteStorageOptions
     public int MaxWriteBatch { get; set; } = 256;
 
     /// <summary>
-    /// Grain states longer than this many bytes are stored Deflate-compressed (a large state then
+    /// Grain states longer than this many bytes are stored Snappy-compressed (a large state then
     /// writes fewer pages per commit); 0 turns compression off. Either way every stored state reads back.
     /// </summary>
     public int CompressStatesAbove { get; set; } = DefaultCompressStatesAbove;

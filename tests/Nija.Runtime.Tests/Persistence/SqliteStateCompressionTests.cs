@@ -28,7 +28,7 @@ public sealed class SqliteStateCompressionTests
         await storage.WriteAsync(Key, payload, null, default);
 
         var (stored, codec) = await RawRowAsync(dialect);
-        Assert.Equal(StatePayloadCodec.Deflate, codec);
+        Assert.Equal(StatePayloadCodec.Snappy, codec);
         Assert.True(stored.Length < payload.Length / 4, $"{payload.Length} bytes stored as {stored.Length}");
         Assert.Equal(payload, (await storage.ReadAsync(Key, default))!.Payload);
     }
@@ -93,7 +93,7 @@ public sealed class SqliteStateCompressionTests
 
         Assert.Equal(old, read.Payload);
         Assert.Equal(3L, read.Version);
-        Assert.Equal(StatePayloadCodec.Deflate, (await RawRowAsync(dialect)).Codec);
+        Assert.Equal(StatePayloadCodec.Snappy, (await RawRowAsync(dialect)).Codec);
         Assert.Equal(next, (await storage.ReadAsync(Key, default))!.Payload);
     }
 
@@ -111,15 +111,17 @@ public sealed class SqliteStateCompressionTests
         var read = await storage.ReadAsync(Key, default);
         Assert.Equal(payload, read!.Payload);
         Assert.Equal(version, read.Version);
-        Assert.Equal(StatePayloadCodec.Deflate, (await RawRowAsync(dialect)).Codec);
+        Assert.Equal(StatePayloadCodec.Snappy, (await RawRowAsync(dialect)).Codec);
         await using var connection = await dialect.OpenAsync(CancellationToken.None);
         await using var rowid = connection.CreateCommand();
         rowid.CommandText = "SELECT COUNT(rowid) FROM nija_grain_state"; // fails on a WITHOUT ROWID table
         Assert.Equal(1L, await rowid.ExecuteScalarAsync());
     }
 
-    [Fact]
-    public async Task A_Brotli_state_written_by_an_earlier_version_reads_back_and_its_next_write_is_Deflate()
+    [Theory]
+    [InlineData(StatePayloadCodec.Brotli)]
+    [InlineData(StatePayloadCodec.Deflate)]
+    public async Task A_state_written_with_an_earlier_codec_reads_back_and_its_next_write_is_Snappy(int earlier)
     {
         var dialect = await TestDatabases.SqliteAsync();
         var storage = new SqlGrainStorage(dialect, TimeProvider.System);
@@ -129,13 +131,16 @@ public sealed class SqliteStateCompressionTests
         await using (var update = connection.CreateCommand())
         {
             using var compressed = new MemoryStream();
-            using (var brotli = new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            using (Stream encoder = earlier == StatePayloadCodec.Brotli
+                ? new System.IO.Compression.BrotliStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)
+                : new System.IO.Compression.DeflateStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
             {
-                brotli.Write(old);
+                encoder.Write(old);
             }
 
-            update.CommandText = "UPDATE nija_grain_state SET payload = @p, payload_codec = 1 WHERE service_id = @s AND grain_key = @k";
+            update.CommandText = "UPDATE nija_grain_state SET payload = @p, payload_codec = @c WHERE service_id = @s AND grain_key = @k";
             update.Parameters.Add(update, "p", compressed.ToArray());
+            update.Parameters.Add(update, "c", earlier);
             update.Parameters.Add(update, "s", Key.ServiceId);
             update.Parameters.Add(update, "k", Key.GrainKey);
             Assert.Equal(1, await update.ExecuteNonQueryAsync());
@@ -145,7 +150,7 @@ public sealed class SqliteStateCompressionTests
         await storage.WriteAsync(Key, OrdersJson(90), version, default);
 
         Assert.Equal(old, read!.Payload);
-        Assert.Equal(StatePayloadCodec.Deflate, (await RawRowAsync(dialect)).Codec);
+        Assert.Equal(StatePayloadCodec.Snappy, (await RawRowAsync(dialect)).Codec);
         Assert.Equal(OrdersJson(90), (await storage.ReadAsync(Key, default))!.Payload);
     }
 
