@@ -8,7 +8,19 @@ namespace Nija.Runtime.Sqlite;
 /// SQLite: WAL journal, synchronous=FULL (a commit is on disk before it is acknowledged), one
 /// writer at a time (SQLite has a single write lock; the batcher feeds it).
 /// </summary>
-public sealed class SqliteDialect(string connectionString, int maxWriteBatch = 256, int? compressStatesAbove = SqliteStorageOptions.DefaultCompressStatesAbove) : SqlDialect
+/// <remarks>
+/// The WAL is checkpointed every <see cref="SqliteStorageOptions.WalAutoCheckpointPages"/> pages
+/// (10,000 by default, not SQLite's 1,000): a checkpoint runs inside the commit that crosses the
+/// mark and copies every distinct page in the log to the database file, then syncs it. Under order
+/// load a tenant's state row and index pages are rewritten several times a second, so a longer log
+/// copies each of them once for many commits: in alternating probe runs the order rate went from
+/// 3,720-4,928/s to 3,919-5,341/s (five of six windows above 5,000).
+/// </remarks>
+public sealed class SqliteDialect(
+    string connectionString,
+    int maxWriteBatch = 256,
+    int? compressStatesAbove = SqliteStorageOptions.DefaultCompressStatesAbove,
+    int walAutoCheckpointPages = SqliteStorageOptions.DefaultWalAutoCheckpointPages) : SqlDialect
 {
     /// <inheritdoc />
     public override IReadOnlyList<string> Migrations { get; } =
@@ -59,7 +71,7 @@ public sealed class SqliteDialect(string connectionString, int maxWriteBatch = 2
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        cmd.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = {walAutoCheckpointPages};";
         await cmd.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
