@@ -3,6 +3,11 @@ using Nija.Bench.Support;
 
 // Usage: Nija.Bench [calls] [activations] [memory] [writes] [trading] [api] [cluster] [placement] [failover] [rebalance] [--seconds N] [--kills N] [--out FILE]
 // PostgreSQL scenarios read NIJA_BENCH_POSTGRES (bench/run.sh starts a throwaway server).
+if (args.Length > 0 && args[0] == "paced")
+{
+    return await PacedLoad.ChildMainAsync(args[1..]); // the open loop's child process (see PacedLoad)
+}
+
 var known = new[] { "calls", "activations", "memory", "writes", "trading", "api", "cluster", "placement", "failover", "rebalance" };
 var scenarios = args.Where(a => known.Contains(a, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(5);
@@ -74,3 +79,5 @@ if (output is not null)
 {
     await File.WriteAllTextAsync(output, "# Nija runtime benchmarks\n\n" + report.Markdown);
 }
+
+return 0;

@@ -25,7 +25,8 @@ namespace Nija.Bench.Scenarios;
 /// is not what is measured): GET /api/v1/account/positions and POST /api/v1/trading/orders (paper),
 /// beside a bare Kestrel endpoint serving the same positions payload, all measured in this run with
 /// the same closed-loop load generator on the same machine: wrk when it is installed (bench/run.sh
-/// installs it), else an in-process C# loop; the open loop is always the C# one (wrk cannot pace).
+/// installs it), else an in-process C# loop; the open loop is always the C# one (wrk cannot pace), in a child
+/// process when wrk runs the closed loops, so that the server's process then runs the server alone.
 /// </summary>
 public static class ApiLoad
 {
@@ -43,7 +44,7 @@ public static class ApiLoad
             "The baseline is a bare Kestrel app in the same process returning the same positions JSON with no auth, grains or middleware. " +
             (WrkLoad.Available
                 ? "The closed loops are driven by wrk (Debian's package, 2 threads, a Lua script signing each request) in its own process; the CPU column is the server process's alone. " +
-                  "The open loop is the C# generator below, in the server's process. The load generators share the 2 cores with the server, so absolute figures are a floor."
+                  "The open loop is the C# generator below, in a child process of the bench (so the CPU column is the server's alone there too). The load generators share the 2 cores with the server, so absolute figures are a floor."
                 : "wrk is not installed, so the closed loops use the in-process C# generator: its CPU is counted with the server's, and it shares the 2 cores with the server, so absolute figures are a floor."));
         var phase = duration < TimeSpan.FromSeconds(5) ? duration : TimeSpan.FromSeconds(5); // keeps each tenant under 500 calls a minute
         await using var bare = await StartBareAsync();
@@ -78,7 +79,7 @@ public static class ApiLoad
         // (background compilation and PGO's instrumented tier) still took a quarter of the CPU in the second window,
         // and the rate settled only in the third, so this phase warms up for 10 s.
         var orders = await Closed(Address(app) + "/api/v1/trading/orders", tokens, true, i => Post(client, Address(app) + "/api/v1/trading/orders", tokens[i % Tenants], i), warmUpSeconds: 10);
-        var paced = await PacedAsync(OrderGoalPerSecond, phase, i => Post(client, Address(app) + "/api/v1/trading/orders", tokens[i % Tenants], i));
+        var paced = await OpenLoopAsync(new Uri(Address(app) + "/api/v1/trading/orders"), tokens, phase, wrk is null ? null : dataDir, generatorCpu);
         report.Table(["Endpoint", "Requests/s", "p50 (ms)", "p99 (ms)", "Non-2xx", "CPU µs / request", "KB allocated / request", "Goal"],
         [
             Row("Bare Kestrel (baseline, same payload)", bareResult, "-"),
@@ -89,7 +90,10 @@ public static class ApiLoad
         report.Note($"Positions payload: {positionsBody} bytes. Each closed-loop phase ran {phase.TotalSeconds:N0} s after a warm-up under its own load ({(wrk is null ? "2 s" : "5 s; 10 s for orders, whose longer path the JIT takes that long to settle")}); SQLite with synchronous=FULL and group commit. " +
                     $"The closed loop gives the most the app answers; with {Connections} requests always in flight its latency is mostly queueing ({Connections} / rate), so the latency goal is measured " +
                     "separately in an open loop: requests start on a fixed schedule whatever the answers' pace, each latency counted from the moment its request was due, so a stall is not hidden by sending less." +
-                    (generatorCpu.Count > 0 ? $" wrk's own CPU per request in the closed loops, in table order: {string.Join(", ", generatorCpu)} µs." : ""));
+                    (generatorCpu.Count > 0 ? $" The load generators' own CPU per request (wrk for the closed loops, the C# child for the open loop), in table order: {string.Join(", ", generatorCpu)} µs." : ""));
+        // Stopped, not only disposed: disposing a host skips its hosted services' StopAsync, so the audit queue's
+        // backlog (the open loop leaves thousands of entries) met a storage already shutting down.
+        await app.StopAsync();
         Directory.Delete(dataDir, recursive: true);
     }
 
@@ -233,57 +237,22 @@ public static class ApiLoad
             (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / answered);
     }
 
-    private static async Task<LoadResult> PacedAsync(double perSecond, TimeSpan duration, Func<int, Task<HttpResponseMessage>> send)
+    // With wrk, the open loop runs in a child process too, so that the CPU column is the server's alone; else in this process.
+    private static async Task<LoadResult> OpenLoopAsync(Uri url, string[] tokens, TimeSpan phase, string? childDir, List<string> generatorCpu)
     {
-        var total = (int)(perSecond * duration.TotalSeconds);
-        var samples = new long[total];
-        long errors = 0;
-        var started = Stopwatch.GetTimestamp();
         var cpu = Environment.CpuUsage.TotalTime;
         var allocated = GC.GetTotalAllocatedBytes();
-        var inFlight = new List<Task>(total);
-        for (var i = 0; i < total;)
+        var r = childDir is null
+            ? await PacedLoad.RunAsync(url, tokens, OrderGoalPerSecond, phase)
+            : await PacedLoad.RunInChildAsync(url, tokens, OrderGoalPerSecond, phase, childDir);
+        var sent = OrderGoalPerSecond * phase.TotalSeconds;
+        if (childDir is not null)
         {
-            // Timers tick about once a millisecond: send every request that has come due, then wait for the next tick.
-            var now = Stopwatch.GetTimestamp();
-            for (; i < total && started + (long)(i * Stopwatch.Frequency / perSecond) <= now; i++)
-            {
-                var n = i;
-                var due = started + (long)(n * Stopwatch.Frequency / perSecond);
-                inFlight.Add(Task.Run(async () =>
-                {
-                    try
-                    {
-                        using var response = await send(n);
-                        await response.Content.ReadAsByteArrayAsync();
-                        if (!response.IsSuccessStatusCode)
-                        {
-                            Interlocked.Increment(ref errors);
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-                    catch (TaskCanceledException)
-                    {
-                        Interlocked.Increment(ref errors); // timed out: counted, and its latency is the time it waited
-                    }
-
-                    samples[n] = Stopwatch.GetTimestamp() - due;
-                }));
-            }
-
-            await Task.Delay(1);
+            generatorCpu.Add(Report.N(r.GeneratorCpuUsPerRequest));
         }
 
-        await Task.WhenAll(inFlight);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var latencies = new Latencies();
-        latencies.Add(samples, total);
-        var (p50, p99, _) = latencies.Percentiles();
-        return new LoadResult(total / elapsed, p50, p99, errors, (Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / total,
-            (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / total);
+        return new LoadResult(r.Rate, r.P50Us, r.P99Us, r.Errors, (Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / sent,
+            (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / sent);
     }
 
     private static string Address(WebApplication app) =>

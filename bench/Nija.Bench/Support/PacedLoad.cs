@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Nija.Bench.Support;
+
+/// <summary>
+/// The open loop: paper market buys sent on a fixed schedule whatever the answers' pace, each latency
+/// counted from the moment its request was due, so that a stall is not hidden by sending less. It
+/// runs in a child process of the bench (`Nija.Bench paced ...`) when the closed loops run under wrk,
+/// so that, as with wrk, the server's process spends its CPU on the server alone.
+/// </summary>
+public static class PacedLoad
+{
+    private static readonly string[] Symbols = ["BTC-USD", "ETH-USD", "SOL-USD", "ADA-USD", "XRP-USD"];
+
+    /// <summary>What the open loop measured; CPU is the generator's own when it ran in a child process.</summary>
+    public sealed record Result(double Rate, double P50Us, double P99Us, long Errors, double GeneratorCpuUsPerRequest);
+
+    /// <summary>Orders to <paramref name="url"/> at <paramref name="perSecond"/> for <paramref name="duration"/>, signed round robin with <paramref name="tokens"/>.</summary>
+    public static async Task<Result> RunAsync(Uri url, IReadOnlyList<string> tokens, double perSecond, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_024, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
+        var total = (int)(perSecond * duration.TotalSeconds);
+        var samples = new long[total];
+        long errors = 0;
+        var cpu = Environment.CpuUsage.TotalTime;
+        var started = Stopwatch.GetTimestamp();
+        var inFlight = new List<Task>(total);
+        for (var i = 0; i < total;)
+        {
+            // Timers tick about once a millisecond: send every request that has come due, then wait for the next tick.
+            var now = Stopwatch.GetTimestamp();
+            for (; i < total && started + (long)(i * Stopwatch.Frequency / perSecond) <= now; i++)
+            {
+                var n = i;
+                var due = started + (long)(n * Stopwatch.Frequency / perSecond);
+                inFlight.Add(Task.Run(async () =>
+                {
+                    if (!await SendAsync(client, url, tokens, n))
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+
+                    samples[n] = Stopwatch.GetTimestamp() - due;
+                }));
+            }
+
+            await Task.Delay(1);
+        }
+
+        await Task.WhenAll(inFlight);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var latencies = new Latencies();
+        latencies.Add(samples, total);
+        var (p50, p99, _) = latencies.Percentiles();
+        return new Result(total / elapsed, p50, p99, errors, (Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / total);
+    }
+
+    /// <summary>Runs <see cref="RunAsync"/> in a child process of this bench and reads its result.</summary>
+    public static async Task<Result> RunInChildAsync(Uri url, IReadOnlyList<string> tokens, double perSecond, TimeSpan duration, string workDir)
+    {
+        var tokenFile = Path.Combine(workDir, "paced-tokens.txt");
+        await File.WriteAllLinesAsync(tokenFile, tokens);
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet",
+            [typeof(PacedLoad).Assembly.Location, "paced", url.ToString(), tokenFile, perSecond.ToString(CultureInfo.InvariantCulture), duration.TotalSeconds.ToString(CultureInfo.InvariantCulture)])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The open-loop generator did not start.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith("paced ", StringComparison.Ordinal));
+        if (process.ExitCode != 0 || line is null)
+        {
+            throw new InvalidOperationException($"The open-loop generator failed ({process.ExitCode}): {errors}{output}");
+        }
+
+        var v = line.Split(' ')[1..].Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        return new Result(v[0], v[1], v[2], (long)v[3], v[4]);
+    }
+
+    /// <summary>The child's entry: url, token file, rate per second, seconds; prints one "paced" line.</summary>
+    public static async Task<int> ChildMainAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var tokens = await File.ReadAllLinesAsync(args[1]);
+        var r = await RunAsync(new Uri(args[0]), tokens, double.Parse(args[2], CultureInfo.InvariantCulture), TimeSpan.FromSeconds(double.Parse(args[3], CultureInfo.InvariantCulture)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paced {r.Rate} {r.P50Us} {r.P99Us} {r.Errors} {r.GeneratorCpuUsPerRequest}"));
+        return 0;
+    }
+
+    private static async Task<bool> SendAsync(HttpClient client, Uri url, IReadOnlyList<string> tokens, int i)
+    {
+        // Buys only, spread over a few pairs: closing trades would (rightly) trip the cooldown and low-profit protections.
+        var body = $$"""{"broker":"paper","symbol":"{{Symbols[i / tokens.Count % Symbols.Length]}}","side":"buy","type":"market","sizeUsd":50}""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i % tokens.Count]);
+        try
+        {
+            using var response = await client.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false; // timed out: counted, and its latency is the time it waited
+        }
+    }
+}
