@@ -34,7 +34,6 @@ public static class ApiLoad
     private const int Connections = 64;
     private const int OrderGoalPerSecond = 5_000;
     private const int SamplesPerConnection = 1 << 16; // a power of two; far more than one connection answers in a phase
-    private static readonly string[] Symbols = ["BTC-USD", "ETH-USD", "SOL-USD", "ADA-USD", "XRP-USD"];
 
     public static async Task RunAsync(Report report, TimeSpan duration)
     {
@@ -175,9 +174,7 @@ public static class ApiLoad
 
     private static Task<HttpResponseMessage> Post(HttpClient client, string url, string token, int i)
     {
-        // Buys only, spread over a few pairs: closing trades would (rightly) trip the cooldown and low-profit protections.
-        var body = $$"""{"broker":"paper","symbol":"{{Symbols[i / Tenants % Symbols.Length]}}","side":"buy","type":"market","sizeUsd":50}""";
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(PacedLoad.OrderBody(i, Tenants), Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client.SendAsync(request);
     }

@@ -91,11 +91,16 @@ public static class PacedLoad
         return 0;
     }
 
+    /// <summary>
+    /// The <paramref name="i"/>th order of a run over <paramref name="tenants"/> tenants: buys only, spread over a
+    /// few pairs, since closing trades would (rightly) trip the cooldown and low-profit protections.
+    /// </summary>
+    public static string OrderBody(int i, int tenants) =>
+        $$"""{"broker":"paper","symbol":"{{Symbols[i / tenants % Symbols.Length]}}","side":"buy","type":"market","sizeUsd":50}""";
+
     private static async Task<bool> SendAsync(HttpClient client, Uri url, IReadOnlyList<string> tokens, int i)
     {
-        // Buys only, spread over a few pairs: closing trades would (rightly) trip the cooldown and low-profit protections.
-        var body = $$"""{"broker":"paper","symbol":"{{Symbols[i / tokens.Count % Symbols.Length]}}","side":"buy","type":"market","sizeUsd":50}""";
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(OrderBody(i, tokens.Count), Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i % tokens.Count]);
         try
         {
