@@ -1,8 +1,7 @@
 using Nija.GrainInterfaces.Audit;
 using Nija.Grains.Audit;
-using Nija.Runtime.PostgreSql;
+using Nija.Grains.Tests.Support;
 using Nija.Runtime.Sqlite;
-using Npgsql;
 
 namespace Nija.Grains.Tests.Audit;
 
@@ -75,7 +74,7 @@ public sealed class SqliteAuditStoreTests : AuditStoreConformance
 
     protected override async Task<IAuditStore> CreateAsync()
     {
-        _dialect = new SqliteDialect(new SqliteStorageOptions { DataDir = Directory.CreateTempSubdirectory().FullName }.ConnectionString);
+        _dialect = SqlTestDialects.NewSqlite();
         var store = new SqlAuditStore(_dialect);
         await store.MigrateAsync(default);
         return store;
@@ -114,9 +113,7 @@ public sealed class PostgreSqlAuditStoreTests : AuditStoreConformance
 {
     protected override async Task<IAuditStore> CreateAsync()
     {
-        var url = Environment.GetEnvironmentVariable("NIJA_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("NIJA_TEST_POSTGRES is not set: run the tests through ./test.sh, which starts PostgreSQL.");
-        var store = new SqlAuditStore(new PostgreSqlDialect(NpgsqlDataSource.Create(url), 2));
+        var store = new SqlAuditStore(SqlTestDialects.Postgres());
         await store.MigrateAsync(default);
         return store;
     }

@@ -1,9 +1,7 @@
 using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.Orders;
 using Nija.Grains.History;
-using Nija.Runtime.PostgreSql;
-using Nija.Runtime.Sqlite;
-using Npgsql;
+using Nija.Grains.Tests.Support;
 
 namespace Nija.Grains.Tests.History;
 
@@ -117,8 +115,7 @@ public sealed class SqliteHistoryStoreTests : HistoryStoreConformance
 {
     protected override async Task<IHistoryStore> CreateAsync()
     {
-        var dialect = new SqliteDialect(new SqliteStorageOptions { DataDir = Directory.CreateTempSubdirectory().FullName }.ConnectionString);
-        var store = new SqlHistoryStore(dialect);
+        var store = new SqlHistoryStore(SqlTestDialects.NewSqlite());
         await store.MigrateAsync(default);
         return store;
     }
@@ -128,9 +125,7 @@ public sealed class PostgreSqlHistoryStoreTests : HistoryStoreConformance
 {
     protected override async Task<IHistoryStore> CreateAsync()
     {
-        var url = Environment.GetEnvironmentVariable("NIJA_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("NIJA_TEST_POSTGRES is not set: run the tests through ./test.sh, which starts PostgreSQL.");
-        var store = new SqlHistoryStore(new PostgreSqlDialect(NpgsqlDataSource.Create(url), 2));
+        var store = new SqlHistoryStore(SqlTestDialects.Postgres());
         await store.MigrateAsync(default);
         return store;
     }
