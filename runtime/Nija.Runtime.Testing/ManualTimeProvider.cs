@@ -64,6 +64,18 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>
+    /// How many timers are armed to fall due within <paramref name="span"/> from now: lets a test see
+    /// that a timer is armed (a periodic grain timer re-arms itself after each tick) before it moves the clock.
+    /// </summary>
+    public int TimersDueWithin(TimeSpan span)
+    {
+        lock (_lock)
+        {
+            return _timers.Count(t => t.DueAt is { } d && d <= _now + span);
+        }
+    }
+
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {

@@ -5,7 +5,7 @@ namespace Nija.Runtime.Timers;
 
 /// <summary>
 /// A grain timer: each tick is a turn of the activation, and the next tick is armed only after the
-/// previous one completed, so ticks never overlap. Disposed with the activation.
+/// previous one completed (still inside its turn), so ticks never overlap. Disposed with the activation.
 /// </summary>
 internal sealed class GrainTimer : IGrainTimer
 {
@@ -67,17 +67,32 @@ internal sealed class GrainTimer : IGrainTimer
         }
 
         _firedVersion = Volatile.Read(ref _version);
-        _activation.EnqueueCallback(_callback, _state, _options.Interleave, _options.KeepAlive)
-            .ContinueWith(static (t, s) => ((GrainTimer)s!).AfterTick(t), this, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        _ = _activation.EnqueueCallback(static (s, ct) => ((GrainTimer)s!).TickAsync(ct), this, _options.Interleave, _options.KeepAlive);
     }
 
-    private void AfterTick(Task tick)
+    private async Task TickAsync(CancellationToken cancellationToken)
     {
-        if (tick.Exception is { } e && !_disposed)
+        try
         {
-            _activation.LogTimerFailure(e.GetBaseException());
+            await _callback(_state, cancellationToken);
         }
+        catch (Exception e)
+        {
+            if (!_disposed)
+            {
+                _activation.LogTimerFailure(e);
+            }
+        }
+        finally
+        {
+            // Armed inside the tick's own turn, so any call the grain serves after the tick finds the
+            // next one armed (a clock moved right after such a call fires it).
+            ArmNext();
+        }
+    }
 
+    private void ArmNext()
+    {
         // Change() during the tick armed the timer already; otherwise the period counts from now.
         if (_disposed || Volatile.Read(ref _version) != _firedVersion || _period == Timeout.InfiniteTimeSpan)
         {

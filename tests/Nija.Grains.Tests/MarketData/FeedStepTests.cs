@@ -25,11 +25,13 @@ public sealed class FeedStepTests
         await market.GetLastPrice();
         var seen = new List<decimal>();
 
-        // The next step is timed from the end of the previous one, so each second waits for its tick.
+        // The next step is timed from the end of the previous one, so each second waits for its tick,
+        // then for a call to the grain: the turn after the tick's finds the next step armed.
         for (var i = 0; i < 3; i++)
         {
             clock.Advance(TimeSpan.FromSeconds(1));
             seen.Add((await ticks.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10))).Price);
+            await market.GetLastPrice();
         }
 
         var expected = ExpectedSteps(3);

@@ -29,6 +29,26 @@ public sealed class GrainTimerTests
     }
 
     [Fact]
+    public async Task A_call_served_after_a_tick_finds_the_next_tick_armed()
+    {
+        var time = new ManualTimeProvider();
+        var probe = new Probe();
+        await using var silo = await Silos.StartAsync(probe, time: time);
+        var grain = silo.GrainFactory.GetGrain<ITimerGrain>("armed");
+        await grain.Start(TimeSpan.FromSeconds(1));
+
+        // One step per tick, no retries: a call queued behind a tick must find the next one armed.
+        for (var n = 1; n <= 2; n++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await probe.WaitFor($"tick-start:{n}").WaitAsync(TimeSpan.FromSeconds(10));
+            var armed = grain.NextTickArmed();
+            probe.Open($"tick-{n}");
+            Assert.True(await armed);
+        }
+    }
+
+    [Fact]
     public async Task A_timer_dies_with_its_activation()
     {
         var time = new ManualTimeProvider();
