@@ -43,7 +43,7 @@ public static class ApiLoad
             "The baseline is a bare Kestrel app in the same process returning the same positions JSON with no auth, grains or middleware. " +
             (WrkLoad.Available
                 ? "The closed loops are driven by wrk (Debian's package, 2 threads, a Lua script signing each request) in its own process; the CPU column is the server process's alone. " +
-                  "The open loop is the C# generator below, in a child process of the bench (so the CPU column is the server's alone there too). The load generators share the 2 cores with the server, so absolute figures are a floor."
+                  "The open loop is a C# generator writing prepared HTTP/1.1 requests to raw sockets (up to 1,024 keep-alive connections, 256 opened before it starts), in a child process of the bench (so the CPU column is the server's alone there too). The load generators share the 2 cores with the server, so absolute figures are a floor."
                 : "wrk is not installed, so the closed loops use the in-process C# generator: its CPU is counted with the server's, and it shares the 2 cores with the server, so absolute figures are a floor."));
         var phase = duration < TimeSpan.FromSeconds(5) ? duration : TimeSpan.FromSeconds(5); // keeps each tenant under 500 calls a minute
         await using var bare = await StartBareAsync();
