@@ -91,8 +91,8 @@ internal static class TradingEndpoints
         });
         group.MapGet("/orders/{id}", async (string id, HttpContext http, IGrainFactory grains) =>
         {
-            var orders = await grains.GetGrain<ITradingGrain>(http.User.UserId()).GetOrders(null, 0, int.MaxValue);
-            return orders.FirstOrDefault(o => o.Id == id) is { } order ? Results.Ok(order) : Problems.NotFound("The order");
+            var order = await grains.GetGrain<ITradingGrain>(http.User.UserId()).GetOrder(id);
+            return order is not null ? Results.Ok(order) : Problems.NotFound("The order");
         });
         return group;
     }

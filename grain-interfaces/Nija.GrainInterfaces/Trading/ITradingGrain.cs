@@ -20,9 +20,16 @@ public interface ITradingGrain : IGrainWithStringKey
     /// <summary>Cancels an open order; false if it was already final or unknown.</summary>
     Task<bool> CancelOrder(string orderId);
 
-    /// <summary>Orders, newest first, optionally only those in one status.</summary>
+    /// <summary>
+    /// Orders, optionally only those in one status: the open ones first, newest first, then the final ones,
+    /// the most recently final first (these are read from the history, so every order is listed, not only recent ones).
+    /// </summary>
     [ReadOnly]
     Task<ImmutableArray<OrderView>> GetOrders(OrderStatus? status, int skip, int take);
+
+    /// <summary>One order, open or final, by its id; null if the user has none with that id.</summary>
+    [ReadOnly]
+    Task<OrderView?> GetOrder(string orderId);
 
     /// <summary>The paper account's cash and equity, with every open position: paper and live (each naming its broker).</summary>
     [ReadOnly]

@@ -1,4 +1,5 @@
 using Nija.GrainInterfaces.History;
+using Nija.GrainInterfaces.Orders;
 
 namespace Nija.Grains.History;
 
@@ -11,6 +12,18 @@ public interface IHistoryStore
     Task AppendAsync(HistoryBatch batch, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TradeRecord>> GetTradesAsync(string userId, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>The user's final orders, the most recently final first, optionally of one status.</summary>
+    Task<IReadOnlyList<OrderView>> GetOrdersAsync(string userId, OrderStatus? status, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>One of the user's final orders by its id or, when no id is given, by the client order id it was placed with; null if not stored.</summary>
+    Task<OrderView?> FindOrderAsync(string userId, string? orderId, string? clientOrderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives final orders appended before their whole view was stored (history schema 2) that view, so that they
+    /// read back; an order already complete is left alone.
+    /// </summary>
+    Task CompleteOrdersAsync(string userId, IReadOnlyList<OrderView> orders, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FillRecord>> GetFillsAsync(string userId, int skip, int take, CancellationToken cancellationToken);
 

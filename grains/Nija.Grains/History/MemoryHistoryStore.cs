@@ -1,4 +1,5 @@
 using Nija.GrainInterfaces.History;
+using Nija.GrainInterfaces.Orders;
 
 namespace Nija.Grains.History;
 
@@ -8,6 +9,7 @@ public sealed class MemoryHistoryStore : IHistoryStore
     private readonly Lock _lock = new();
     private readonly Dictionary<(string, long), object> _seen = [];
     private readonly List<FillRecord> _fills = [];
+    private readonly List<OrderRecord> _orders = [];
     private readonly List<TradeRecord> _trades = [];
     private readonly List<EquityRecord> _equity = [];
     private readonly List<RiskEventRecord> _risk = [];
@@ -21,10 +23,7 @@ public sealed class MemoryHistoryStore : IHistoryStore
             Add(_trades, batch.Trades, t => (t.UserId, t.Seq));
             Add(_equity, batch.Equity, e => (e.UserId, e.Seq));
             Add(_risk, batch.RiskEvents, r => (r.UserId, r.Seq));
-            foreach (var o in batch.Orders)
-            {
-                _seen.TryAdd((o.UserId, o.Seq), o);
-            }
+            Add(_orders, batch.Orders, o => (o.UserId, o.Seq));
         }
 
         return Task.CompletedTask;
@@ -32,6 +31,16 @@ public sealed class MemoryHistoryStore : IHistoryStore
 
     public Task<IReadOnlyList<TradeRecord>> GetTradesAsync(string userId, int skip, int take, CancellationToken cancellationToken) =>
         Read(() => _trades.Where(t => t.UserId == userId).OrderByDescending(t => t.Seq).Skip(skip).Take(take));
+
+    public Task<IReadOnlyList<OrderView>> GetOrdersAsync(string userId, OrderStatus? status, int skip, int take, CancellationToken cancellationToken) =>
+        Read(() => _orders.Where(o => o.UserId == userId && (status is null || o.Order.Status == status)).OrderByDescending(o => o.Seq).Skip(skip).Take(take).Select(o => o.Order));
+
+    public async Task<OrderView?> FindOrderAsync(string userId, string? orderId, string? clientOrderId, CancellationToken cancellationToken) =>
+        (await Read(() => _orders.Where(o => o.UserId == userId && (orderId is not null ? o.Order.Id == orderId : o.Order.ClientOrderId == clientOrderId))
+            .OrderByDescending(o => o.Seq).Take(1).Select(o => o.Order))).FirstOrDefault();
+
+    // Memory never stored an order without its view.
+    public Task CompleteOrdersAsync(string userId, IReadOnlyList<OrderView> orders, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IReadOnlyList<FillRecord>> GetFillsAsync(string userId, int skip, int take, CancellationToken cancellationToken) =>
         Read(() => _fills.Where(f => f.UserId == userId).OrderByDescending(f => f.Seq).Skip(skip).Take(take));

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using Nija.GrainInterfaces.History;
 using Nija.GrainInterfaces.Orders;
 using Nija.Runtime.Sql;
@@ -9,7 +10,8 @@ namespace Nija.Grains.History;
 
 /// <summary>
 /// The history in PostgreSQL or SQLite: one append-only table per kind, unique on (user, sequence),
-/// inserts that ignore a sequence already present, and group commit across users.
+/// inserts that ignore a sequence already present, and group commit across users. Final orders are
+/// stored whole (a JSON view beside the columns), since the trading grain keeps only working ones.
 /// </summary>
 public sealed class SqlHistoryStore : IHistoryStore
 {
@@ -42,6 +44,13 @@ public sealed class SqlHistoryStore : IHistoryStore
         """,
         // Live exchange accounts have their own equity curve beside the paper account's.
         "ALTER TABLE nija_equity ADD COLUMN account TEXT NOT NULL DEFAULT 'paper';",
+        // Final orders leave the trading grain's state for this table, so it keeps each one whole (broker, prices,
+        // fills) and is read by id and by client order id (the retry check); few orders carry a client id.
+        """
+        ALTER TABLE nija_orders ADD COLUMN view TEXT NULL;
+        CREATE INDEX ix_nija_orders_order ON nija_orders (user_id, order_id);
+        CREATE INDEX ix_nija_orders_client ON nija_orders (user_id, client_order_id) WHERE client_order_id IS NOT NULL;
+        """,
     ];
 
     public Task MigrateAsync(CancellationToken cancellationToken) => SqlSchemaMigrator.MigrateAsync(_dialect, "history", Migrations(_dialect), cancellationToken);
@@ -57,6 +66,23 @@ public sealed class SqlHistoryStore : IHistoryStore
         QueryAsync("SELECT user_id, seq, order_id, symbol, closed_ms, pnl, profit_ratio, by_stop FROM nija_trades WHERE user_id = @u ORDER BY seq DESC LIMIT @take OFFSET @skip",
             c => Bind(c, ("u", userId), ("take", take), ("skip", skip)),
             r => new TradeRecord(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Ms(r, 4), Dec(r, 5), Dec(r, 6), r.GetBoolean(7)), cancellationToken);
+
+    public Task<IReadOnlyList<OrderView>> GetOrdersAsync(string userId, OrderStatus? status, int skip, int take, CancellationToken cancellationToken) =>
+        QueryAsync($"SELECT view FROM nija_orders WHERE user_id = @u AND view IS NOT NULL{(status is null ? "" : " AND status = @s")} ORDER BY seq DESC LIMIT @take OFFSET @skip",
+            c => Bind(c, ("u", userId), ("take", take), ("skip", skip), ("s", status?.ToString())),
+            ReadView, cancellationToken);
+
+    public async Task<OrderView?> FindOrderAsync(string userId, string? orderId, string? clientOrderId, CancellationToken cancellationToken) =>
+        (await QueryAsync($"SELECT view FROM nija_orders WHERE user_id = @u AND {(orderId is null ? "client_order_id" : "order_id")} = @id AND view IS NOT NULL ORDER BY seq DESC LIMIT 1",
+            c => Bind(c, ("u", userId), ("id", orderId ?? clientOrderId)), ReadView, cancellationToken)).FirstOrDefault();
+
+    public Task CompleteOrdersAsync(string userId, IReadOnlyList<OrderView> orders, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        var pending = new PendingStatements([.. orders.Select(o => (CompleteOrder, new (string, object?)[] { ("@u", userId), ("@o", o.Id), ("@v", JsonSerializer.Serialize(o, ViewJson)) }))]);
+        _dialect.Writes.Enqueue(pending);
+        return pending.Done.Task;
+    }
 
     public Task<IReadOnlyList<FillRecord>> GetFillsAsync(string userId, int skip, int take, CancellationToken cancellationToken) =>
         QueryAsync("SELECT user_id, seq, order_id, symbol, side, price, quantity, fee, is_maker, at_ms FROM nija_fills WHERE user_id = @u ORDER BY seq DESC LIMIT @take OFFSET @skip",
@@ -87,12 +113,20 @@ public sealed class SqlHistoryStore : IHistoryStore
         return rows[0];
     }
 
+    // The stored view: camelCase JSON, with every timestamp to the tick (the columns keep milliseconds).
+    private static readonly JsonSerializerOptions ViewJson = new(JsonSerializerDefaults.Web);
+
+    private const string CompleteOrder = "UPDATE nija_orders SET view = @v WHERE user_id = @u AND order_id = @o AND view IS NULL";
+
+    private static OrderView ReadView(DbDataReader r) =>
+        JsonSerializer.Deserialize<OrderView>(r.GetString(0), ViewJson) ?? throw new InvalidDataException("An order row without its view.");
+
     private object? Value(object? value) => value is decimal d && _dialect.DecimalType == "TEXT" ? d.ToString(CultureInfo.InvariantCulture) : value;
 
     // Every row of a table is the same statement: its text and parameter names are built once, not per row.
     private static readonly string[] ParameterNames = [.. Enumerable.Range(0, 16).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
     private static readonly string FillsInsert = InsertInto("nija_fills (user_id, seq, order_id, symbol, side, price, quantity, fee, is_maker, at_ms)");
-    private static readonly string OrdersInsert = InsertInto("nija_orders (user_id, seq, order_id, client_order_id, symbol, side, type, status, quantity, filled, average_price, fees, reject_reason, created_ms, updated_ms)");
+    private static readonly string OrdersInsert = InsertInto("nija_orders (user_id, seq, order_id, client_order_id, symbol, side, type, status, quantity, filled, average_price, fees, reject_reason, created_ms, updated_ms, view)");
     private static readonly string TradesInsert = InsertInto("nija_trades (user_id, seq, order_id, symbol, closed_ms, pnl, profit_ratio, by_stop)");
     private static readonly string EquityInsert = InsertInto("nija_equity (user_id, seq, at_ms, equity, cash, account)");
     private static readonly string RiskEventsInsert = InsertInto("nija_risk_events (user_id, seq, rule, detail, at_ms)");
@@ -117,6 +151,9 @@ public sealed class SqlHistoryStore : IHistoryStore
     // Rows go into the database's shared write transaction; a sequence already stored is skipped, so an append retried after a crash writes nothing twice.
     private sealed class PendingAppend(SqlHistoryStore store, HistoryBatch b) : ISqlWrite
     {
+        // Serialized here, on the caller's thread: the single writer's time is what bounds the order rate.
+        private readonly string[] _views = [.. b.Orders.Select(o => JsonSerializer.Serialize(o.Order, ViewJson))];
+
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Stage(SqlStatementBatch batch)
@@ -127,12 +164,12 @@ public sealed class SqlHistoryStore : IHistoryStore
                     f.UserId, f.Seq, f.OrderId, f.Symbol, f.Side.ToString(), f.Fill.Price, f.Fill.Quantity, f.Fill.Fee, f.Fill.IsMaker, f.Fill.At.ToUnixTimeMilliseconds());
             }
 
-            foreach (var o in b.Orders)
+            for (var i = 0; i < b.Orders.Count; i++)
             {
-                var v = o.Order;
+                var (o, v) = (b.Orders[i], b.Orders[i].Order);
                 store.Insert(batch, OrdersInsert,
                     o.UserId, o.Seq, v.Id, v.ClientOrderId, v.Symbol, v.Side.ToString(), v.Type.ToString(), v.Status.ToString(), v.Quantity, v.FilledQuantity,
-                    v.AveragePrice, v.Fees, v.RejectReason, v.CreatedAt.ToUnixTimeMilliseconds(), v.UpdatedAt.ToUnixTimeMilliseconds());
+                    v.AveragePrice, v.Fees, v.RejectReason, v.CreatedAt.ToUnixTimeMilliseconds(), v.UpdatedAt.ToUnixTimeMilliseconds(), _views[i]);
             }
 
             foreach (var t in b.Trades)

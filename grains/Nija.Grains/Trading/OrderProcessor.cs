@@ -18,7 +18,6 @@ namespace Nija.Grains.Trading;
 /// </summary>
 public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, ProtectionOptions protections, PlanCatalog? plans = null)
 {
-    public const int OrdersKept = 20;
     public const int RiskEventsKept = 100;
 
     public PaperExchange Exchange => exchange;
@@ -300,23 +299,15 @@ public sealed class OrderProcessor(PaperExchange exchange, RiskOptions risk, Pro
 
     internal static void Remember(TradingState s, OrderState order)
     {
+        ForgetFinal(s);
         s.Orders.Add(order);
-        if (order.ClientOrderId is { } cid)
-        {
-            s.ClientOrderIds[cid] = order.Id;
-        }
-
-        // Working orders stay; of the final ones only the most recent are kept (history belongs in tables).
-        while (s.Orders.Count > OrdersKept && s.Orders.FindIndex(o => !o.IsWorking) is var i and >= 0)
-        {
-            if (s.Orders[i].ClientOrderId is { } dropped)
-            {
-                s.ClientOrderIds.Remove(dropped);
-            }
-
-            s.Orders.RemoveAt(i);
-        }
     }
+
+    /// <summary>
+    /// Drops the final orders already handed to the history (their records wait in the outbox until
+    /// appended); a live order whose exchange has not confirmed it stays for reconciliation.
+    /// </summary>
+    internal static void ForgetFinal(TradingState s) => s.Orders.RemoveAll(o => o.Archived && !o.AwaitsExchange);
 
     private static void RollDay(TradingState s, DateTimeOffset now)
     {

@@ -4,9 +4,8 @@ using Nija.GrainInterfaces.Orders;
 namespace Nija.Grains.Trading;
 
 /// <summary>
-/// An order as the trading grain stores it. The grain's state is written whole on every change and
-/// holds up to <see cref="OrderProcessor.OrdersKept"/> recent orders, so what is derived is not stored
-/// and an absent value is left out: about half the bytes of every state write.
+/// An order as the trading grain stores it while it is open. The grain's state is written whole on every
+/// change, so what is derived is not stored and an absent value is left out.
 /// </summary>
 public sealed class OrderState
 {

@@ -30,13 +30,13 @@ public sealed partial class TradingGrain
 
         foreach (var id in orderIds.Distinct())
         {
-            if (Find(id) is { } order)
+            if (WrittenView(id, written) is { } order)
             {
-                await Events.PublishAsync(new UserEvent(UserEventKind.OrderUpdated, now, Order: order.ToView()));
+                await Events.PublishAsync(new UserEvent(UserEventKind.OrderUpdated, now, Order: order));
             }
         }
 
-        foreach (var (broker, symbol) in written.Fills.Select(f => (Find(f.OrderId)?.Broker ?? "paper", f.Symbol)).Distinct())
+        foreach (var (broker, symbol) in written.Fills.Select(f => (WrittenView(f.OrderId, written)?.Broker ?? "paper", f.Symbol)).Distinct())
         {
             await Events.PublishAsync(new UserEvent(UserEventKind.PositionUpdated, now, Position: PositionOf(broker, symbol)));
         }

@@ -45,6 +45,7 @@ public sealed partial class TradingGrain(
     {
         processor.Initialize(S, UserId, time.GetUtcNow());
         await FlushHistoryAsync(); // whatever a crash left in the outbox
+        await MoveEarlierFinalOrdersToHistoryAsync();
         _publishedThrough = S.Outbox.NextSeq - 1;
         await SubscribeToWorkingSymbols();
         if (S.Orders.Any(o => o.AwaitsExchange))
@@ -68,9 +69,9 @@ public sealed partial class TradingGrain(
     async Task<PlaceOrderResult> ITradingGrain.PlaceOrder(PlaceOrderRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ClientOrderId is { } cid && S.ClientOrderIds.TryGetValue(cid, out var existing) && Find(existing) is { } first)
+        if (request.ClientOrderId is { } cid && await OrderByClientIdAsync(cid) is { } first)
         {
-            return new PlaceOrderResult(first.ToView(), Replayed: true);
+            return new PlaceOrderResult(first, Replayed: true);
         }
 
         OrderRequestValidator.Validate(request);
@@ -113,9 +114,6 @@ public sealed partial class TradingGrain(
         return true;
     }
 
-    Task<ImmutableArray<OrderView>> ITradingGrain.GetOrders(OrderStatus? status, int skip, int take) =>
-        Task.FromResult(S.Orders.AsEnumerable().Reverse().Where(o => status is null || o.Status == status)
-            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, OrderProcessor.OrdersKept * 10)).Select(o => o.ToView()).ToImmutableArray());
 
     Task<AccountView> ITradingGrain.GetAccount()
     {
@@ -280,6 +278,7 @@ public sealed partial class TradingGrain(
     /// <summary>As <see cref="SaveAsync(string)"/>, announcing <paramref name="touched"/> orders as updated besides those the outbox names.</summary>
     private async Task SaveAsync(IReadOnlyList<string> touched)
     {
+        OrderProcessor.ForgetFinal(S);
         await state.WriteStateAsync();
         var written = Unpublished();
         await AppendOrDeferHistoryAsync();
@@ -304,5 +303,5 @@ public sealed partial class TradingGrain(
         _reported = [.. S.Account.Positions.Select(p => (p.Value.Broker, p.Key))];
     }
 
-    private OrderState? Find(string id) => S.Orders.FirstOrDefault(o => o.Id == id);
+    private OrderState? Find(string id) => S.Orders.FirstOrDefault(o => o.Id == id && !o.Archived);
 }

@@ -32,9 +32,11 @@ public sealed class TradingState
 
     public long NextOrderSeq { get; set; } = 1;
 
+    /// <summary>
+    /// Open orders (and live ones still awaiting their exchange). A final order leaves at the next save: its
+    /// record waits in the <see cref="Outbox"/> and then lives in the history, so the state stays small.
+    /// </summary>
     public List<OrderState> Orders { get; set; } = [];
-
-    public Dictionary<string, string> ClientOrderIds { get; set; } = new(StringComparer.Ordinal);
 
     public UsageQuota Quota { get; set; } = new();
 

@@ -45,6 +45,41 @@ public abstract class HistoryStoreConformance : IAsyncLifetime
         Assert.Equal(new EquityRecord(_user, 40, T0.AddMinutes(1), 987.65m, 900.1m, "binance"), Assert.Single(binance));
     }
 
+    private OrderView FinalOrder(int n, OrderStatus status, string? clientOrderId = null) => new(
+        $"{_user}-{n}", clientOrderId, n % 2 == 0 ? "paper" : "binance", "ETH-USD", OrderSide.Buy, OrderType.Limit, status, 0.02m,
+        status == OrderStatus.Filled ? 0.02m : 0m, status == OrderStatus.Filled ? 2_999.5m : 0m, 3_000m, null, 0.06m,
+        status == OrderStatus.Rejected ? "MaxPositionSize: too large" : null, T0.AddMinutes(n).AddTicks(1_234), T0.AddMinutes(n + 1).AddTicks(5_678),
+        status == OrderStatus.Filled ? [new Fill(2_999m, 0.01m, 0.03m, true, T0.AddMinutes(n).AddTicks(42)), new Fill(3_000m, 0.01m, 0.03m, false, T0.AddMinutes(n + 1))] : []);
+
+    private static void AssertSameOrder(OrderView expected, OrderView? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected with { Fills = [] }, actual with { Fills = [] });
+        Assert.Equal(expected.Fills.ToArray(), actual.Fills.ToArray()); // ImmutableArray's own Equals compares references
+    }
+
+    [Fact]
+    public async Task Final_orders_read_back_whole_newest_first_by_status_by_id_and_by_client_order_id()
+    {
+        var orders = new[] { FinalOrder(1, OrderStatus.Filled, "mine-1"), FinalOrder(2, OrderStatus.Rejected), FinalOrder(3, OrderStatus.Filled), FinalOrder(4, OrderStatus.Canceled, "mine-4") };
+        await Store.AppendAsync(new HistoryBatch([], [.. orders.Select((o, i) => new OrderRecord(_user, 100 + i, o))], [], [], []), default);
+        await Store.AppendAsync(new HistoryBatch([], [new OrderRecord("someone-else", 100, FinalOrder(9, OrderStatus.Filled, "mine-1"))], [], [], []), default);
+
+        var all = await Store.GetOrdersAsync(_user, null, 0, 10, default);
+        var filled = await Store.GetOrdersAsync(_user, OrderStatus.Filled, 0, 10, default);
+        var second = await Store.GetOrdersAsync(_user, null, 1, 2, default);
+
+        Assert.Equal([orders[3].Id, orders[2].Id, orders[1].Id, orders[0].Id], all.Select(o => o.Id));
+        AssertSameOrder(orders[0], all[3]);
+        Assert.Equal([orders[2].Id, orders[0].Id], filled.Select(o => o.Id));
+        Assert.Equal([orders[2].Id, orders[1].Id], second.Select(o => o.Id));
+        AssertSameOrder(orders[1], await Store.FindOrderAsync(_user, orders[1].Id, null, default));
+        AssertSameOrder(orders[3], await Store.FindOrderAsync(_user, null, "mine-4", default));
+        AssertSameOrder(orders[0], await Store.FindOrderAsync(_user, null, "mine-1", default));
+        Assert.Null(await Store.FindOrderAsync(_user, "someone-else-9", null, default));
+        Assert.Null(await Store.FindOrderAsync(_user, null, "nobody's", default));
+    }
+
     [Fact]
     public async Task Appended_history_reads_back_exactly_newest_first()
     {

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Nija.GrainInterfaces.History;
+using Nija.GrainInterfaces.Orders;
 using Nija.Grains.History;
 
 namespace Nija.Grains.Tests.History;
@@ -23,6 +24,15 @@ public sealed class RecordingHistoryStore : IHistoryStore
 
     public Task<IReadOnlyList<FillRecord>> GetFillsAsync(string userId, int skip, int take, CancellationToken cancellationToken) =>
         _inner.GetFillsAsync(userId, skip, take, cancellationToken);
+
+    public Task<IReadOnlyList<OrderView>> GetOrdersAsync(string userId, OrderStatus? status, int skip, int take, CancellationToken cancellationToken) =>
+        _inner.GetOrdersAsync(userId, status, skip, take, cancellationToken);
+
+    public Task<OrderView?> FindOrderAsync(string userId, string? orderId, string? clientOrderId, CancellationToken cancellationToken) =>
+        _inner.FindOrderAsync(userId, orderId, clientOrderId, cancellationToken);
+
+    public Task CompleteOrdersAsync(string userId, IReadOnlyList<OrderView> orders, CancellationToken cancellationToken) =>
+        _inner.CompleteOrdersAsync(userId, orders, cancellationToken);
 
     public Task<IReadOnlyList<EquityRecord>> GetEquityAsync(string userId, string account, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         _inner.GetEquityAsync(userId, account, from, to, cancellationToken);

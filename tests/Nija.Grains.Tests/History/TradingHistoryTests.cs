@@ -10,7 +10,7 @@ namespace Nija.Grains.Tests.History;
 public sealed class TradingHistoryTests
 {
     [Fact]
-    public async Task Trades_reach_the_sqlite_history_and_the_stats_survive_a_restart_beyond_what_the_grain_keeps()
+    public async Task Trades_and_every_final_order_reach_the_sqlite_history_and_read_back_after_a_restart()
     {
         var time = new ManualTimeProvider();
         var dir = Directory.CreateTempSubdirectory().FullName;
@@ -21,7 +21,7 @@ public sealed class TradingHistoryTests
         var trading = silo.GrainFactory.GetGrain<ITradingGrain>("historian");
         await trading.SetPlan(GrainInterfaces.Plans.PlanTier.Enterprise);
 
-        for (var i = 0; i < 15; i++) // 30 orders: more than the 20 the grain keeps
+        for (var i = 0; i < 15; i++) // 30 orders: more than the 20 final orders the grain used to keep
         {
             var bought = await trading.PlaceOrder(new PlaceOrderRequest("paper", "SOL-USD", OrderSide.Buy, OrderType.Market, SizeUsd: 40m));
             await trading.PlaceOrder(new PlaceOrderRequest("paper", "SOL-USD", OrderSide.Sell, OrderType.Market, Quantity: bought.Order.FilledQuantity));
@@ -36,6 +36,9 @@ public sealed class TradingHistoryTests
         Assert.Equal(0m, stats.WinRatePct); // a round trip at one price loses the spread and the fees
         Assert.Equal(account.RealizedPnl, stats.TotalPnl);
         Assert.True(stats.Volume > 15 * 2 * 39m);
-        Assert.Equal(20, (await silo.GrainFactory.GetGrain<ITradingGrain>("historian").GetOrders(null, 0, 100)).Length);
+        var orders = await silo.GrainFactory.GetGrain<ITradingGrain>("historian").GetOrders(null, 0, 100);
+        Assert.Equal(Enumerable.Range(1, 30).Reverse().Select(n => $"historian-{n}"), orders.Select(o => o.Id));
+        Assert.All(orders, o => Assert.Equal(OrderStatus.Filled, o.Status));
+        Assert.All(orders, o => Assert.Equal(o.Quantity, Assert.Single(o.Fills).Quantity));
     }
 }
