@@ -33,7 +33,7 @@ public sealed partial class TradingGrain(
     IOptions<HistoryOptions> historyOptions,
     TimeProvider time) : Grain, ITradingGrain
 {
-    private List<(string Broker, string Symbol)> _reported = [];
+    private readonly Dictionary<string, (string Broker, decimal Notional)> _reported = new(StringComparer.Ordinal);
     private Nija.Runtime.Abstractions.Timers.IGrainTimer? _usageFlush;
     private bool _usageFlushArmed;
 
@@ -286,21 +286,29 @@ public sealed partial class TradingGrain(
         await PublishEventsAsync(written, touched);
     }
 
-    // Every symbol held now, and a zero for each one held at the last report but not now.
+    // Each symbol whose exposure changed since the last report, and a zero for each one held then but not now.
+    // An order moves one symbol: the rest are skipped, since the reporter's dictionaries are shared by every grain of the silo.
     private void ReportExposure()
     {
         var now = time.GetUtcNow();
         foreach (var (symbol, p) in S.Account.Positions)
         {
-            exposure.Record(new ExposureEntry(UserId, p.Broker, symbol, p.Quantity * S.Account.Marks.GetValueOrDefault(symbol, p.AverageEntry), now));
+            var notional = p.Quantity * S.Account.Marks.GetValueOrDefault(symbol, p.AverageEntry);
+            if (!_reported.TryGetValue(symbol, out var last) || last.Notional != notional || last.Broker != p.Broker)
+            {
+                exposure.Record(new ExposureEntry(UserId, p.Broker, symbol, notional, now));
+                _reported[symbol] = (p.Broker, notional);
+            }
         }
 
-        foreach (var gone in _reported.Where(r => !S.Account.Positions.ContainsKey(r.Symbol)))
+        if (_reported.Count > S.Account.Positions.Count)
         {
-            exposure.Record(new ExposureEntry(UserId, gone.Broker, gone.Symbol, 0, now));
+            foreach (var (symbol, gone) in _reported.Where(r => !S.Account.Positions.ContainsKey(r.Key)).ToList())
+            {
+                exposure.Record(new ExposureEntry(UserId, gone.Broker, symbol, 0, now));
+                _reported.Remove(symbol);
+            }
         }
-
-        _reported = [.. S.Account.Positions.Select(p => (p.Value.Broker, p.Key))];
     }
 
     private OrderState? Find(string id) => S.Orders.FirstOrDefault(o => o.Id == id && !o.Archived);

@@ -34,6 +34,27 @@ public sealed class ExposureTests
     }
 
     [Fact]
+    public async Task An_order_reports_only_the_exposure_it_changed_and_a_closed_position_reports_zero()
+    {
+        var time = new ManualTimeProvider();
+        await using var silo = await GrainSilo.StartAsync(time, settings: new Dictionary<string, string?> { ["Nija:Protections:CooldownMinutes"] = "0" });
+        var reporter = silo.Services.GetRequiredService<ExposureReporter>();
+        var trading = silo.GrainFactory.GetGrain<ITradingGrain>("mover");
+        await trading.PlaceOrder(Buy("ETH-USD", 90m));
+        var btc = await trading.PlaceOrder(Buy("BTC-USD", 40m));
+        reporter.TakeBatch();
+
+        await trading.PlaceOrder(Buy("BTC-USD", 40m));
+        var second = reporter.TakeBatch();
+        await trading.PlaceOrder(new PlaceOrderRequest("paper", "BTC-USD", OrderSide.Sell, OrderType.Market, Quantity: (await trading.GetAccount()).Positions.Single(p => p.Symbol == "BTC-USD").Quantity));
+        var closed = reporter.TakeBatch();
+
+        Assert.Equal("BTC-USD", Assert.Single(second).Symbol); // ETH did not move
+        Assert.True(Assert.Single(second).Notional > btc.Order.FilledQuantity * btc.Order.AveragePrice);
+        Assert.Equal(("BTC-USD", 0m), (Assert.Single(closed).Symbol, Assert.Single(closed).Notional));
+    }
+
+    [Fact]
     public void The_reporter_keeps_what_the_silo_holds_for_full_reports_and_a_failed_batch_never_overwrites_newer_values()
     {
         var reporter = new ExposureReporter();
