@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Trading;
@@ -6,6 +9,7 @@ using Nija.Grains.Hosting;
 using Nija.Grains.Onboarding;
 using Nija.Grains.Tests.History;
 using Nija.Grains.Tests.Support;
+using Nija.Grains.Trading;
 using Nija.Runtime.Sqlite;
 using Nija.Runtime.Testing;
 
@@ -14,6 +18,7 @@ namespace Nija.Grains.Tests.Trading;
 /// <summary>Final orders leave the trading grain's state for the history, and still read, list and replay as before.</summary>
 public sealed class FinalOrderTests
 {
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private static readonly Dictionary<string, string?> NoCooldown = new() { ["Nija:Protections:CooldownMinutes"] = "0", ["Nija:Protections:LowProfitPairsTradeLimit"] = "0" };
 
     private static PlaceOrderRequest Buy(string? clientOrderId = null) => new("paper", "SOL-USD", OrderSide.Buy, OrderType.Market, SizeUsd: 40m, ClientOrderId: clientOrderId);
@@ -86,5 +91,62 @@ public sealed class FinalOrderTests
         Assert.Equal(placed.Fills.ToArray(), retried.Order.Fills.ToArray());
         Assert.False(fresh.Replayed);
         Assert.Equal(5, (await silo.GrainFactory.GetGrain<ITradingGrain>("retrier").GetOrders(null, 0, 100)).Length);
+    }
+
+    [Fact]
+    public async Task Final_orders_kept_by_a_state_written_before_they_left_it_move_whole_into_their_history_rows()
+    {
+        var dir = Directory.CreateTempSubdirectory().FullName;
+        var settings = new Dictionary<string, string?>(NoCooldown) { ["Nija:DataDir"] = dir };
+        await using var silo = await TestSilo.StartAsync(
+            s => s.AddGrains(typeof(OnboardingGrain).Assembly).UseSqlite(o => o.DataDir = dir).AddTradingServices(), settings: settings, time: new ManualTimeProvider());
+        var trading = silo.GrainFactory.GetGrain<ITradingGrain>("legacy");
+        var kept = new[] { (await trading.PlaceOrder(Buy("kept-1"))).Order, (await trading.PlaceOrder(Buy())).Order };
+        await trading.AppendHistory();
+        await silo.DeactivateAsync(trading);
+        await WriteAsThePreviousVersionDidAsync(Path.Combine(dir, "nija.db"), "legacy", kept);
+
+        var read = await trading.GetOrder(kept[0].Id);
+        var listed = await trading.GetOrders(null, 0, 10);
+        var retried = await trading.PlaceOrder(Buy("kept-1"));
+
+        Assert.NotNull(read);
+        Assert.Equal(kept[0] with { Fills = [] }, read with { Fills = [] });
+        Assert.Equal(kept[0].Fills.ToArray(), read.Fills.ToArray());
+        Assert.Equal([kept[1].Id, kept[0].Id], listed.Select(o => o.Id));
+        Assert.True(retried.Replayed);
+        Assert.Empty((await ReadStateAsync(Path.Combine(dir, "nija.db"), "legacy"))["orders"]!.AsArray());
+    }
+
+    // History schema 2 stored no view, and the state kept its final orders (archived) beside the open ones.
+    private static async Task WriteAsThePreviousVersionDidAsync(string database, string userId, IEnumerable<OrderView> finalOrders)
+    {
+        var state = await ReadStateAsync(database, userId);
+        state["orders"] = JsonSerializer.SerializeToNode(finalOrders.Select(o => new OrderState
+        {
+            Id = o.Id, ClientOrderId = o.ClientOrderId, Broker = o.Broker, Symbol = o.Symbol, Side = o.Side, Type = o.Type, Status = o.Status,
+            Quantity = o.Quantity, CreatedAt = o.CreatedAt, UpdatedAt = o.UpdatedAt, Fills = [.. o.Fills], Archived = true,
+        }).ToList(), Web);
+        await using var db = new SqliteConnection($"Data Source={database}");
+        await db.OpenAsync();
+        await using var rows = db.CreateCommand();
+        rows.CommandText = "UPDATE nija_orders SET view = NULL WHERE user_id = $u; UPDATE nija_grain_state SET payload = $p, payload_codec = 0 WHERE grain_type = 'trading' AND grain_key = $u";
+        rows.Parameters.AddWithValue("$u", userId);
+        rows.Parameters.AddWithValue("$p", JsonSerializer.SerializeToUtf8Bytes(state, Web));
+        Assert.Equal(3, await rows.ExecuteNonQueryAsync());
+    }
+
+    private static async Task<JsonObject> ReadStateAsync(string database, string userId)
+    {
+        await using var db = new SqliteConnection($"Data Source={database}");
+        await db.OpenAsync();
+        await using var read = db.CreateCommand();
+        read.CommandText = "SELECT payload, payload_codec FROM nija_grain_state WHERE grain_type = 'trading' AND grain_key = $u";
+        read.Parameters.AddWithValue("$u", userId);
+        await using var reader = await read.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        var payload = (byte[])reader.GetValue(0);
+        var json = reader.GetInt64(1) == 3 ? Snappier.Snappy.DecompressToArray(payload) : payload;
+        return JsonNode.Parse(json)!.AsObject();
     }
 }
