@@ -7,6 +7,6 @@ internal static class ImpersonationExtensions
 {
     public static TBuilder RequireNoImpersonation<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(p => p.AddAuthenticationSchemes(AuthSchemes.Bearer, AuthSchemes.ApiKey).RequireAuthenticatedUser()
+        builder.RequireAuthorization(p => p.RequireAuthenticatedUser()
             .RequireAssertion(c => c.User.ActorId() is null && !c.User.IsInRole(nameof(UserRole.Viewer))));
 }

@@ -15,8 +15,10 @@ internal static class NijaPolicies
 
     public static void Configure(AuthorizationOptions options)
     {
-        options.DefaultPolicy = new AuthorizationPolicyBuilder(AuthSchemes.Bearer, AuthSchemes.ApiKey).RequireAuthenticatedUser().Build();
-        options.AddPolicy(Trade, p => p.AddAuthenticationSchemes(AuthSchemes.Bearer, AuthSchemes.ApiKey).RequireAuthenticatedUser()
+        // No schemes named: the default scheme (a bearer JWT, or an API key when its header is present) already
+        // signed the request in; naming both made every request authenticate again and merge the two results.
+        options.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Trade, p => p.RequireAuthenticatedUser()
             .RequireRole(nameof(UserRole.User), nameof(UserRole.Admin))
             .RequireAssertion(c => c.User.FindFirst(NijaClaims.Scope) is not { } scope || scope.Value == nameof(ApiKeyScope.Trade)));
         options.AddPolicy(Admin, p => p.AddAuthenticationSchemes(AuthSchemes.Bearer).RequireAuthenticatedUser().RequireRole(nameof(UserRole.Admin)));
