@@ -43,11 +43,17 @@ internal static partial class AccountEndpoints
         group.MapGet("/stats", async (HttpContext http, IGrainFactory grains) =>
         {
             var trading = Trading(http, grains);
-            var open = await trading.GetOrders(null, 0, 1_000);
+            // By open status: those are read from the grain's state alone, while a page of all orders reads final ones from the history.
+            var open = 0;
+            foreach (var status in OpenStatuses)
+            {
+                open += (await trading.GetOrders(status, 0, 500)).Length;
+            }
+
             return Results.Ok(new
             {
                 usage = await trading.GetUsage(),
-                openOrders = open.Count(o => o.Status is GrainInterfaces.Orders.OrderStatus.New or GrainInterfaces.Orders.OrderStatus.Submitted or GrainInterfaces.Orders.OrderStatus.PartiallyFilled),
+                openOrders = open,
                 riskEvents = await trading.GetRiskEvents(20),
             });
         });
@@ -81,6 +87,9 @@ internal static partial class AccountEndpoints
 
     [GeneratedRegex("^[a-z]{2,32}$")]
     private static partial Regex AccountName();
+
+    private static readonly GrainInterfaces.Orders.OrderStatus[] OpenStatuses =
+        [GrainInterfaces.Orders.OrderStatus.New, GrainInterfaces.Orders.OrderStatus.Submitted, GrainInterfaces.Orders.OrderStatus.PartiallyFilled];
 
     private static ITradingGrain Trading(HttpContext http, IGrainFactory grains) => grains.GetGrain<ITradingGrain>(http.User.UserId());
 }

@@ -51,14 +51,16 @@ public sealed class OrderEndpointTests(ApiHostFixture fixture) : IClassFixture<A
     }
 
     [Fact]
-    public async Task A_limit_order_rests_is_listed_by_status_and_can_be_cancelled_once()
+    public async Task A_limit_order_rests_is_listed_by_status_counted_open_and_can_be_cancelled_once()
     {
         var user = await Api.NewUserAsync();
         var order = await (await user.Http.PostAsJsonAsync("/api/v1/trading/orders",
             new { broker = "paper", symbol = "BTC-USD", side = "buy", type = "limit", quantity = 0.001, limitPrice = 1000 })).Json();
         var id = order.GetProperty("id").GetString();
 
+        await user.Http.PostAsJsonAsync("/api/v1/trading/orders", new { broker = "paper", symbol = "ETH-USD", side = "buy", type = "market", sizeUsd = 50 });
         var open = await user.Http.GetFromJsonAsync<JsonElement>("/api/v1/trading/orders?status=submitted");
+        var openCounted = (await user.Http.GetFromJsonAsync<JsonElement>("/api/v1/account/stats")).GetProperty("openOrders").GetInt32();
         var cancel = await user.Http.DeleteAsync($"/api/v1/trading/orders/{id}");
         var again = await user.Http.DeleteAsync($"/api/v1/trading/orders/{id}");
 
@@ -66,6 +68,9 @@ public sealed class OrderEndpointTests(ApiHostFixture fixture) : IClassFixture<A
         Assert.Equal(HttpStatusCode.NoContent, cancel.StatusCode);
         await ProblemAssert.IsProblem(again, HttpStatusCode.NotFound);
         Assert.Equal("canceled", (await user.Http.GetFromJsonAsync<JsonElement>($"/api/v1/trading/orders/{id}")).GetProperty("status").GetString());
+        Assert.Equal(1, openCounted); // the resting limit, not the filled market order
+        Assert.Equal(0, (await user.Http.GetFromJsonAsync<JsonElement>("/api/v1/account/stats")).GetProperty("openOrders").GetInt32());
+        Assert.Equal(2, (await user.Http.GetFromJsonAsync<JsonElement>("/api/v1/trading/orders")).GetArrayLength());
     }
 
     [Theory]
