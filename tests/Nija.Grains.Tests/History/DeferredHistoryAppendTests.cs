@@ -12,7 +12,7 @@ namespace Nija.Grains.Tests.History;
 
 public sealed class DeferredHistoryAppendTests
 {
-    private static readonly Dictionary<string, string?> NoCooldown = new() { ["Nija:Protections:CooldownMinutes"] = "0", ["Nija:Protections:LowProfitPairsTradeLimit"] = "0" };
+    private static readonly Dictionary<string, string?> NoCooldown = GrainSilo.WithoutTradeProtections();
 
     private static PlaceOrderRequest Buy(decimal usd = 40m) => new("paper", "SOL-USD", OrderSide.Buy, OrderType.Market, SizeUsd: usd);
 

@@ -1,8 +1,6 @@
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Trading;
-using Nija.Grains.Hosting;
-using Nija.Grains.Onboarding;
-using Nija.Runtime.Sqlite;
+using Nija.Grains.Tests.Support;
 using Nija.Runtime.Testing;
 
 namespace Nija.Grains.Tests.History;
@@ -14,10 +12,7 @@ public sealed class TradingHistoryTests
     {
         var time = new ManualTimeProvider();
         var dir = Directory.CreateTempSubdirectory().FullName;
-        await using var silo = await TestSilo.StartAsync(
-            s => s.AddGrains(typeof(OnboardingGrain).Assembly).UseSqlite(o => o.DataDir = dir).AddTradingServices(),
-            settings: new Dictionary<string, string?> { ["Nija:DataDir"] = dir, ["Nija:Protections:CooldownMinutes"] = "0", ["Nija:Protections:LowProfitPairsTradeLimit"] = "0" },
-            time: time);
+        await using var silo = await GrainSilo.StartOnSqliteAsync(dir, time, GrainSilo.WithoutTradeProtections());
         var trading = silo.GrainFactory.GetGrain<ITradingGrain>("historian");
         await trading.SetPlan(GrainInterfaces.Plans.PlanTier.Enterprise);
 

@@ -4,6 +4,7 @@ using Nija.Grains.Onboarding;
 using Nija.Runtime.Hosting;
 using Nija.Runtime.Persistence;
 using Nija.Runtime.Reminders;
+using Nija.Runtime.Sqlite;
 using Nija.Runtime.Testing;
 
 namespace Nija.Grains.Tests.Support;
@@ -21,4 +22,18 @@ public static class GrainSilo
             settings,
             time);
     }
+
+    /// <summary>The same grains on SQLite under <paramref name="dataDir"/>, where a restart finds what was written.</summary>
+    public static Task<TestSilo> StartOnSqliteAsync(string dataDir, TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Nija:DataDir"] = dataDir };
+        return TestSilo.StartAsync(
+            silo => silo.AddGrains(typeof(OnboardingGrain).Assembly).UseSqlite(o => o.DataDir = dataDir).AddTradingServices(),
+            settings: all,
+            time: time);
+    }
+
+    /// <summary>Settings under which a test may trade a pair again at once: no cooldown and no low-profit lock.</summary>
+    public static Dictionary<string, string?> WithoutTradeProtections() =>
+        new() { ["Nija:Protections:CooldownMinutes"] = "0", ["Nija:Protections:LowProfitPairsTradeLimit"] = "0" };
 }

@@ -5,12 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Nija.GrainInterfaces.Orders;
 using Nija.GrainInterfaces.Trading;
 using Nija.Grains.History;
-using Nija.Grains.Hosting;
-using Nija.Grains.Onboarding;
 using Nija.Grains.Tests.History;
 using Nija.Grains.Tests.Support;
 using Nija.Grains.Trading;
-using Nija.Runtime.Sqlite;
 using Nija.Runtime.Testing;
 
 namespace Nija.Grains.Tests.Trading;
@@ -19,7 +16,7 @@ namespace Nija.Grains.Tests.Trading;
 public sealed class FinalOrderTests
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    private static readonly Dictionary<string, string?> NoCooldown = new() { ["Nija:Protections:CooldownMinutes"] = "0", ["Nija:Protections:LowProfitPairsTradeLimit"] = "0" };
+    private static readonly Dictionary<string, string?> NoCooldown = GrainSilo.WithoutTradeProtections();
 
     private static PlaceOrderRequest Buy(string? clientOrderId = null) => new("paper", "SOL-USD", OrderSide.Buy, OrderType.Market, SizeUsd: 40m, ClientOrderId: clientOrderId);
 
@@ -73,9 +70,7 @@ public sealed class FinalOrderTests
     public async Task A_client_order_id_retried_after_a_restart_replays_its_first_order_from_the_sqlite_history()
     {
         var dir = Directory.CreateTempSubdirectory().FullName;
-        var settings = new Dictionary<string, string?>(NoCooldown) { ["Nija:DataDir"] = dir };
-        await using var silo = await TestSilo.StartAsync(
-            s => s.AddGrains(typeof(OnboardingGrain).Assembly).UseSqlite(o => o.DataDir = dir).AddTradingServices(), settings: settings, time: new ManualTimeProvider());
+        await using var silo = await GrainSilo.StartOnSqliteAsync(dir, new ManualTimeProvider(), NoCooldown);
         var placed = (await silo.GrainFactory.GetGrain<ITradingGrain>("retrier").PlaceOrder(Buy("my-order-1"))).Order;
         for (var i = 0; i < 3; i++)
         {
@@ -97,9 +92,7 @@ public sealed class FinalOrderTests
     public async Task Final_orders_kept_by_a_state_written_before_they_left_it_move_whole_into_their_history_rows()
     {
         var dir = Directory.CreateTempSubdirectory().FullName;
-        var settings = new Dictionary<string, string?>(NoCooldown) { ["Nija:DataDir"] = dir };
-        await using var silo = await TestSilo.StartAsync(
-            s => s.AddGrains(typeof(OnboardingGrain).Assembly).UseSqlite(o => o.DataDir = dir).AddTradingServices(), settings: settings, time: new ManualTimeProvider());
+        await using var silo = await GrainSilo.StartOnSqliteAsync(dir, new ManualTimeProvider(), NoCooldown);
         var trading = silo.GrainFactory.GetGrain<ITradingGrain>("legacy");
         var kept = new[] { (await trading.PlaceOrder(Buy("kept-1"))).Order, (await trading.PlaceOrder(Buy())).Order };
         await trading.AppendHistory();
