@@ -32,9 +32,18 @@ public sealed class SqliteStorageOptions
     /// <summary>
     /// How many pages the write-ahead log may hold before a commit copies them into the database
     /// (SQLite's own default is 1,000). Larger means fewer checkpoints, each copying a page rewritten
-    /// many times in between only once, at the cost of a larger WAL file (about 4 KB per page).
+    /// many times in between only once, at the cost of a larger WAL file (one <see cref="PageSize"/> per page).
     /// </summary>
     public int WalAutoCheckpointPages { get; set; } = DefaultWalAutoCheckpointPages;
+
+    /// <summary>The default of <see cref="PageSize"/>.</summary>
+    public const int DefaultPageSize = 8_192;
+
+    /// <summary>
+    /// The page size of a database file created from now on, in bytes (a power of two from 512 to 65,536;
+    /// SQLite's own default is 4,096). A file that exists keeps the size it was created with.
+    /// </summary>
+    public int PageSize { get; set; } = DefaultPageSize;
 
     /// <summary>The connection string for these settings.</summary>
     public string ConnectionString => $"Data Source={Path.Combine(Path.GetFullPath(DataDir), FileName)};Pooling=True";
@@ -66,6 +75,11 @@ public sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteStora
         if (options.WalAutoCheckpointPages is < 100 or > 1_000_000)
         {
             errors.Add($"{SqliteStorageOptions.Section}:WalAutoCheckpointPages must be between 100 and 1000000.");
+        }
+
+        if (options.PageSize is < 512 or > 65_536 || !int.IsPow2(options.PageSize))
+        {
+            errors.Add($"{SqliteStorageOptions.Section}:PageSize must be a power of two from 512 to 65536.");
         }
 
         if (options.CompressStatesAbove < 0)
