@@ -36,7 +36,7 @@ public sealed class MemoryHistoryStore : IHistoryStore
         Read(() => _orders.Where(o => o.UserId == userId && (status is null || o.Order.Status == status)).OrderByDescending(o => o.Seq).Skip(skip).Take(take).Select(o => o.Order));
 
     public async Task<OrderView?> FindOrderAsync(string userId, string? orderId, string? clientOrderId, CancellationToken cancellationToken) =>
-        (await Read(() => _orders.Where(o => o.UserId == userId && (orderId is not null ? o.Order.Id == orderId : o.Order.ClientOrderId == clientOrderId))
+        (await Read(() => _orders.Where(o => o.UserId == userId && (orderId is not null ? o.Order.Id == orderId : clientOrderId is not null && o.Order.ClientOrderId == clientOrderId))
             .OrderByDescending(o => o.Seq).Take(1).Select(o => o.Order))).FirstOrDefault();
 
     // Memory never stored an order without its view.
