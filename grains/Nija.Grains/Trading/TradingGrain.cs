@@ -114,7 +114,6 @@ public sealed partial class TradingGrain(
         return true;
     }
 
-
     Task<AccountView> ITradingGrain.GetAccount()
     {
         var positions = S.Account.Positions.Keys.Select(symbol => PositionOf("paper", symbol))
