@@ -1,4 +1,5 @@
 using Nija.GrainInterfaces.Audit;
+using Nija.Grains.History;
 using Nija.Runtime.Sql;
 using static Nija.Grains.History.SqlQueries;
 
@@ -47,11 +48,19 @@ public sealed class SqlAuditStore : IAuditStore
             "at_ms >= @f AND at_ms <= @t ORDER BY at_ms DESC, id DESC LIMIT @take OFFSET @skip";
     }
 
+    private const string InsertRecord =
+        "INSERT INTO nija_audit (at_ms, actor, action, target, detail, ip, correlation_id) VALUES (@at, @actor, @action, @target, @detail, @ip, @cid)";
+
     public Task MigrateAsync(CancellationToken cancellationToken) => SqlSchemaMigrator.MigrateAsync(_dialect, "audit", Migrations(_dialect), cancellationToken);
 
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken)
     {
-        var pending = new PendingRecord(record);
+        ArgumentNullException.ThrowIfNull(record);
+        var pending = new PendingStatements([(InsertRecord,
+        [
+            ("at", record.At.ToUnixTimeMilliseconds()), ("actor", record.ActorUserId), ("action", record.Action), ("target", record.TargetUserId),
+            ("detail", record.Detail), ("ip", record.IpAddress), ("cid", record.CorrelationId),
+        ])]);
         _dialect.Writes.Enqueue(pending);
         return pending.Done.Task;
     }
@@ -76,19 +85,5 @@ public sealed class SqlAuditStore : IAuditStore
             },
             r => new AuditRecord(Ms(r, 0), NullableString(r, 1), r.GetString(2), NullableString(r, 3), r.GetString(4), NullableString(r, 5), NullableString(r, 6)),
             cancellationToken);
-    }
-
-    private sealed class PendingRecord(AuditRecord r) : ISqlWrite
-    {
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Stage(SqlStatementBatch batch) =>
-            batch.Add("INSERT INTO nija_audit (at_ms, actor, action, target, detail, ip, correlation_id) VALUES (@at, @actor, @action, @target, @detail, @ip, @cid)",
-                ("at", r.At.ToUnixTimeMilliseconds()), ("actor", r.ActorUserId), ("action", r.Action), ("target", r.TargetUserId),
-                ("detail", r.Detail), ("ip", r.IpAddress), ("cid", r.CorrelationId));
-
-        public void Committed(SqlStatementBatch batch) => Done.TrySetResult();
-
-        public void Fail(Exception error) => Done.TrySetException(error);
     }
 }

@@ -55,9 +55,41 @@ public sealed class SqlHistoryStore : IHistoryStore
 
     public Task MigrateAsync(CancellationToken cancellationToken) => SqlSchemaMigrator.MigrateAsync(_dialect, "history", Migrations(_dialect), cancellationToken);
 
+    // Rows go into the database's shared write transaction; a sequence already stored is skipped, so an append
+    // retried after a crash writes nothing twice. They are built here, on the caller's thread (views serialized,
+    // decimals formatted): the single writer's time is what bounds the order rate.
     public Task AppendAsync(HistoryBatch batch, CancellationToken cancellationToken)
     {
-        var pending = new PendingAppend(this, batch);
+        ArgumentNullException.ThrowIfNull(batch);
+        var rows = new List<(string, (string, object?)[])>(batch.Fills.Count + batch.Orders.Count + batch.Trades.Count + batch.Equity.Count + batch.RiskEvents.Count);
+        foreach (var f in batch.Fills)
+        {
+            rows.Add(Row(FillsInsert, f.UserId, f.Seq, f.OrderId, f.Symbol, f.Side.ToString(), f.Fill.Price, f.Fill.Quantity, f.Fill.Fee, f.Fill.IsMaker, f.Fill.At.ToUnixTimeMilliseconds()));
+        }
+
+        foreach (var (userId, seq, v) in batch.Orders)
+        {
+            rows.Add(Row(OrdersInsert,
+                userId, seq, v.Id, v.ClientOrderId, v.Symbol, v.Side.ToString(), v.Type.ToString(), v.Status.ToString(), v.Quantity, v.FilledQuantity,
+                v.AveragePrice, v.Fees, v.RejectReason, v.CreatedAt.ToUnixTimeMilliseconds(), v.UpdatedAt.ToUnixTimeMilliseconds(), JsonSerializer.Serialize(v, ViewJson)));
+        }
+
+        foreach (var t in batch.Trades)
+        {
+            rows.Add(Row(TradesInsert, t.UserId, t.Seq, t.OrderId, t.Symbol, t.ClosedAt.ToUnixTimeMilliseconds(), t.Pnl, t.ProfitRatio, t.ByStop));
+        }
+
+        foreach (var e in batch.Equity)
+        {
+            rows.Add(Row(EquityInsert, e.UserId, e.Seq, e.At.ToUnixTimeMilliseconds(), e.Equity, e.Cash, e.Account));
+        }
+
+        foreach (var r in batch.RiskEvents)
+        {
+            rows.Add(Row(RiskEventsInsert, r.UserId, r.Seq, r.Rule, r.Detail, r.At.ToUnixTimeMilliseconds()));
+        }
+
+        var pending = new PendingStatements(rows);
         _dialect.Writes.Enqueue(pending);
         return pending.Done.Task;
     }
@@ -134,7 +166,7 @@ public sealed class SqlHistoryStore : IHistoryStore
     private static string InsertInto(string table) =>
         $"INSERT INTO {table} VALUES ({string.Join(", ", ParameterNames.Take(table.Count(ch => ch == ',') + 1))}) ON CONFLICT (user_id, seq) DO NOTHING";
 
-    private void Insert(SqlStatementBatch batch, string sql, params object?[] values)
+    private (string, (string, object?)[]) Row(string sql, params object?[] values)
     {
         var parameters = new (string, object?)[values.Length];
         for (var i = 0; i < values.Length; i++)
@@ -142,55 +174,9 @@ public sealed class SqlHistoryStore : IHistoryStore
             parameters[i] = (ParameterNames[i], Value(values[i]));
         }
 
-        batch.Add(sql, parameters);
+        return (sql, parameters);
     }
 
     private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
         SqlQueries.QueryAsync(_dialect, sql, bind, read, cancellationToken);
-
-    // Rows go into the database's shared write transaction; a sequence already stored is skipped, so an append retried after a crash writes nothing twice.
-    private sealed class PendingAppend(SqlHistoryStore store, HistoryBatch b) : ISqlWrite
-    {
-        // Serialized here, on the caller's thread: the single writer's time is what bounds the order rate.
-        private readonly string[] _views = [.. b.Orders.Select(o => JsonSerializer.Serialize(o.Order, ViewJson))];
-
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Stage(SqlStatementBatch batch)
-        {
-            foreach (var f in b.Fills)
-            {
-                store.Insert(batch, FillsInsert,
-                    f.UserId, f.Seq, f.OrderId, f.Symbol, f.Side.ToString(), f.Fill.Price, f.Fill.Quantity, f.Fill.Fee, f.Fill.IsMaker, f.Fill.At.ToUnixTimeMilliseconds());
-            }
-
-            for (var i = 0; i < b.Orders.Count; i++)
-            {
-                var (o, v) = (b.Orders[i], b.Orders[i].Order);
-                store.Insert(batch, OrdersInsert,
-                    o.UserId, o.Seq, v.Id, v.ClientOrderId, v.Symbol, v.Side.ToString(), v.Type.ToString(), v.Status.ToString(), v.Quantity, v.FilledQuantity,
-                    v.AveragePrice, v.Fees, v.RejectReason, v.CreatedAt.ToUnixTimeMilliseconds(), v.UpdatedAt.ToUnixTimeMilliseconds(), _views[i]);
-            }
-
-            foreach (var t in b.Trades)
-            {
-                store.Insert(batch, TradesInsert,
-                    t.UserId, t.Seq, t.OrderId, t.Symbol, t.ClosedAt.ToUnixTimeMilliseconds(), t.Pnl, t.ProfitRatio, t.ByStop);
-            }
-
-            foreach (var e in b.Equity)
-            {
-                store.Insert(batch, EquityInsert, e.UserId, e.Seq, e.At.ToUnixTimeMilliseconds(), e.Equity, e.Cash, e.Account);
-            }
-
-            foreach (var r in b.RiskEvents)
-            {
-                store.Insert(batch, RiskEventsInsert, r.UserId, r.Seq, r.Rule, r.Detail, r.At.ToUnixTimeMilliseconds());
-            }
-        }
-
-        public void Committed(SqlStatementBatch batch) => Done.TrySetResult();
-
-        public void Fail(Exception error) => Done.TrySetException(error);
-    }
 }
