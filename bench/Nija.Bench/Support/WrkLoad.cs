@@ -48,14 +48,15 @@ public sealed partial class WrkLoad(string scriptDir, int connections)
     /// <summary>Whether wrk can be run here.</summary>
     public static bool Available => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Any(p => File.Exists(Path.Combine(p, "wrk")));
 
-    /// <summary>Runs the same load unmeasured for <paramref name="warmUp"/>, then measured for <paramref name="duration"/>.</summary>
-    public async Task<WrkResult> RunAsync(Uri url, IReadOnlyList<string> tokens, bool orders, TimeSpan warmUp, TimeSpan duration)
+    /// <summary>Runs the same load unmeasured for <paramref name="warmUp"/>, then measured for <paramref name="duration"/>; <paramref name="measuring"/> is called in between.</summary>
+    public async Task<WrkResult> RunAsync(Uri url, IReadOnlyList<string> tokens, bool orders, TimeSpan warmUp, TimeSpan duration, Action? measuring = null)
     {
         var tokenFile = Path.Combine(scriptDir, "tokens.txt");
         var scriptFile = Path.Combine(scriptDir, "load.lua");
         await File.WriteAllLinesAsync(tokenFile, tokens);
         await File.WriteAllTextAsync(scriptFile, Script);
         await RunWrkAsync(url, scriptFile, tokenFile, orders, warmUp);
+        measuring?.Invoke();
         var cpu = Environment.CpuUsage.TotalTime;
         var allocated = GC.GetTotalAllocatedBytes();
         var (output, generatorCpu) = await RunWrkAsync(url, scriptFile, tokenFile, orders, duration);
