@@ -6,13 +6,15 @@ namespace Nija.Grains.Trading;
 
 /// <summary>
 /// When the outbox reaches the history tables (see <see cref="HistoryOptions"/>): at once for what
-/// operators read across tenants, otherwise after a short delay, so that one append carries several
+/// operators read across tenants; otherwise once enough records wait, in a turn of its own so that
+/// no order's answer waits for the append, or after the delay, so that one append carries several
 /// orders' records.
 /// </summary>
 public sealed partial class TradingGrain
 {
     private IGrainTimer? _historyAppend;
     private bool _historyAppendArmed;
+    private DateTimeOffset _historyAppendDue;
     private long _publishedThrough;
 
     Task ITradingGrain.AppendHistory() => FlushHistoryAsync();
@@ -37,13 +39,13 @@ public sealed partial class TradingGrain
         }
 
         var options = historyOptions.Value;
-        var waiting = o.Fills.Count + o.Orders.Count + o.Equity.Count;
-        if (options.AppendDelay == TimeSpan.Zero || o.Trades.Count > 0 || o.RiskEvents.Count > 0 || waiting >= options.MaxWaitingRecords)
+        if (options.AppendDelay == TimeSpan.Zero || o.Trades.Count > 0 || o.RiskEvents.Count > 0)
         {
             return FlushHistoryAsync();
         }
 
-        ArmHistoryAppend(options.AppendDelay);
+        var waiting = o.Fills.Count + o.Orders.Count + o.Equity.Count;
+        ArmHistoryAppend(waiting >= options.MaxWaitingRecords ? TimeSpan.Zero : options.AppendDelay);
         return Task.CompletedTask;
     }
 
@@ -60,11 +62,12 @@ public sealed partial class TradingGrain
         S.Outbox.Clear();
     }
 
-    // A one-shot timer, armed only while records wait, so that an idle grain never ticks. A failed
-    // append leaves the records in the outbox and arms the timer again.
+    // A one-shot timer, armed only while records wait, so that an idle grain never ticks; brought
+    // forward, never put back. A failed append leaves the records in the outbox and arms it again.
     private void ArmHistoryAppend(TimeSpan delay)
     {
-        if (_historyAppendArmed)
+        var due = time.GetUtcNow() + delay;
+        if (_historyAppendArmed && due >= _historyAppendDue)
         {
             return;
         }
@@ -86,5 +89,6 @@ public sealed partial class TradingGrain
         }, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _historyAppend.Change(delay, Timeout.InfiniteTimeSpan);
         _historyAppendArmed = true;
+        _historyAppendDue = due;
     }
 }
