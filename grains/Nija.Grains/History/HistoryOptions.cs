@@ -15,16 +15,10 @@ public sealed class HistoryOptions
     public const string Section = "Nija:History";
 
     /// <summary>How long a tenant's records may wait in the outbox; zero appends with every save.</summary>
-    /// <remarks>
-    /// Five seconds, with <see cref="MaxWaitingRecords"/> at 15 (a market order leaves three: its fill, its
-    /// record and an equity point), so that an append carries about five orders however busy the tenant:
-    /// a busy one's after a second, a quiet one's after five. With a one-second delay a tenant trading once
-    /// a second appended each order alone, and an order then wrote 5-9 WAL pages instead of 2-3.
-    /// </remarks>
-    public TimeSpan AppendDelay { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan AppendDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many records may wait before they are appended, in a turn of their own right after the order that reached it, whatever the delay (bounds the state's size).</summary>
-    public int MaxWaitingRecords { get; set; } = 15;
+    /// <summary>How many records may wait before they are appended whatever the delay (bounds the state's size).</summary>
+    public int MaxWaitingRecords { get; set; } = 60;
 }
 
 public sealed class HistoryOptionsValidator : IValidateOptions<HistoryOptions>

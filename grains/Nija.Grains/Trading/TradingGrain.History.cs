@@ -6,15 +6,13 @@ namespace Nija.Grains.Trading;
 
 /// <summary>
 /// When the outbox reaches the history tables (see <see cref="HistoryOptions"/>): at once for what
-/// operators read across tenants; otherwise once enough records wait, in a turn of its own so that
-/// no order's answer waits for the append, or after the delay, so that one append carries several
+/// operators read across tenants, otherwise after a short delay, so that one append carries several
 /// orders' records.
 /// </summary>
 public sealed partial class TradingGrain
 {
     private IGrainTimer? _historyAppend;
     private bool _historyAppendArmed;
-    private DateTimeOffset _historyAppendDue;
     private long _publishedThrough;
 
     Task ITradingGrain.AppendHistory() => FlushHistoryAsync();
@@ -39,13 +37,13 @@ public sealed partial class TradingGrain
         }
 
         var options = historyOptions.Value;
-        if (options.AppendDelay == TimeSpan.Zero || o.Trades.Count > 0 || o.RiskEvents.Count > 0)
+        var waiting = o.Fills.Count + o.Orders.Count + o.Equity.Count;
+        if (options.AppendDelay == TimeSpan.Zero || o.Trades.Count > 0 || o.RiskEvents.Count > 0 || waiting >= options.MaxWaitingRecords)
         {
             return FlushHistoryAsync();
         }
 
-        var waiting = o.Fills.Count + o.Orders.Count + o.Equity.Count;
-        ArmHistoryAppend(waiting >= options.MaxWaitingRecords ? TimeSpan.Zero : options.AppendDelay);
+        ArmHistoryAppend(options.AppendDelay);
         return Task.CompletedTask;
     }
 
@@ -62,12 +60,11 @@ public sealed partial class TradingGrain
         S.Outbox.Clear();
     }
 
-    // A one-shot timer, armed only while records wait, so that an idle grain never ticks; brought
-    // forward, never put back. A failed append leaves the records in the outbox and arms it again.
+    // A one-shot timer, armed only while records wait, so that an idle grain never ticks. A failed
+    // append leaves the records in the outbox and arms the timer again.
     private void ArmHistoryAppend(TimeSpan delay)
     {
-        var due = time.GetUtcNow() + delay;
-        if (_historyAppendArmed && due >= _historyAppendDue)
+        if (_historyAppendArmed)
         {
             return;
         }
@@ -89,6 +86,5 @@ public sealed partial class TradingGrain
         }, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _historyAppend.Change(delay, Timeout.InfiniteTimeSpan);
         _historyAppendArmed = true;
-        _historyAppendDue = due;
     }
 }

@@ -30,7 +30,7 @@ public sealed class FinalOrderTests
         var resting = (await trading.PlaceOrder(new PlaceOrderRequest("paper", "SOL-USD", OrderSide.Buy, OrderType.Limit, SizeUsd: 40m, LimitPrice: 1m))).Order;
         var first = (await trading.PlaceOrder(Buy())).Order;
         var second = (await trading.PlaceOrder(Buy())).Order;
-        time.Advance(new HistoryOptions().AppendDelay);
+        time.Advance(TimeSpan.FromSeconds(1));
         await store.NextAppendAsync(); // the first two final orders are in the history now; the next two wait in the outbox
         var third = (await trading.PlaceOrder(Buy())).Order;
         var fourth = (await trading.PlaceOrder(Buy())).Order;
@@ -54,7 +54,7 @@ public sealed class FinalOrderTests
         var time = new ManualTimeProvider();
         await using var silo = await GrainSilo.StartAsync(time, s => s.AddSingleton<IHistoryStore>(store), NoCooldown);
         var placed = (await silo.GrainFactory.GetGrain<ITradingGrain>("owner").PlaceOrder(Buy())).Order;
-        time.Advance(new HistoryOptions().AppendDelay);
+        time.Advance(TimeSpan.FromSeconds(1));
         await store.NextAppendAsync();
 
         var read = await silo.GrainFactory.GetGrain<ITradingGrain>("owner").GetOrder(placed.Id);
