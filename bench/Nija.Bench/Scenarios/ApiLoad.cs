@@ -60,7 +60,6 @@ public static class ApiLoad
         var skip = new LoadResult(1, 0, 0, 0);
         var wrk = WrkLoad.Available ? new WrkLoad(dataDir, Connections) : null;
         var generatorCpu = new List<string>();
-        var gc = GcWindow.Now();
         async Task<LoadResult> Closed(string url, string[] signWith, bool order, Func<int, Task<HttpResponseMessage>> send, int warmUpSeconds = 5)
         {
             if (wrk is null)
@@ -69,9 +68,9 @@ public static class ApiLoad
             }
 
             // Longer than the C# warm-up: on 2 cores the JIT's background tiering takes seconds to catch up with a new path.
-            var r = await wrk.RunAsync(new Uri(url), signWith, order, TimeSpan.FromSeconds(warmUpSeconds), phase, () => gc = GcWindow.Now());
+            var r = await wrk.RunAsync(new Uri(url), signWith, order, TimeSpan.FromSeconds(warmUpSeconds), phase);
             generatorCpu.Add(Report.N(r.GeneratorCpuUs));
-            return new LoadResult(r.Rate, r.P50Ms * 1000, r.P99Ms * 1000, r.Errors, r.ServerCpuUs, r.KbPerRequest, GcWindow.Since(gc));
+            return new LoadResult(r.Rate, r.P50Ms * 1000, r.P99Ms * 1000, r.Errors, r.ServerCpuUs, r.KbPerRequest, r.Gc);
         }
 
         var bareResult = only is null ? await Closed(Address(bare) + "/positions", [], false, i => Get(client, Address(bare) + "/positions", null)) : skip;

@@ -48,23 +48,23 @@ public sealed partial class WrkLoad(string scriptDir, int connections)
     /// <summary>Whether wrk can be run here.</summary>
     public static bool Available => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Any(p => File.Exists(Path.Combine(p, "wrk")));
 
-    /// <summary>Runs the same load unmeasured for <paramref name="warmUp"/>, then measured for <paramref name="duration"/>; <paramref name="measuring"/> is called in between.</summary>
-    public async Task<WrkResult> RunAsync(Uri url, IReadOnlyList<string> tokens, bool orders, TimeSpan warmUp, TimeSpan duration, Action? measuring = null)
+    /// <summary>Runs the same load unmeasured for <paramref name="warmUp"/>, then measured for <paramref name="duration"/>.</summary>
+    public async Task<WrkResult> RunAsync(Uri url, IReadOnlyList<string> tokens, bool orders, TimeSpan warmUp, TimeSpan duration)
     {
         var tokenFile = Path.Combine(scriptDir, "tokens.txt");
         var scriptFile = Path.Combine(scriptDir, "load.lua");
         await File.WriteAllLinesAsync(tokenFile, tokens);
         await File.WriteAllTextAsync(scriptFile, Script);
         await RunWrkAsync(url, scriptFile, tokenFile, orders, warmUp);
-        measuring?.Invoke();
         var cpu = Environment.CpuUsage.TotalTime;
+        var gc = GcWindow.Now();
         var allocated = GC.GetTotalAllocatedBytes();
         var (output, generatorCpu) = await RunWrkAsync(url, scriptFile, tokenFile, orders, duration);
         var serverCpu = Environment.CpuUsage.TotalTime - cpu;
         var rate = Number(RateLine().Match(output), "Requests/sec");
         var requests = Math.Max(1, rate * duration.TotalSeconds);
         return new WrkResult(rate, Millis(output, "50%"), Millis(output, "99%"), (long)Number(Non2xxLine().Match(output), null),
-            serverCpu.TotalMicroseconds / requests, generatorCpu.TotalMicroseconds / requests, (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / requests);
+            serverCpu.TotalMicroseconds / requests, generatorCpu.TotalMicroseconds / requests, (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / requests, GcWindow.Since(gc));
     }
 
     // Through bash so that its `times` builtin reports wrk's CPU time once it has exited.
@@ -111,5 +111,5 @@ public sealed partial class WrkLoad(string scriptDir, int connections)
     private static partial Regex TimesLine();
 }
 
-/// <summary>What one measured wrk run gave: latencies in ms, CPU per request in microseconds (the server's, and wrk's), KB the server allocated per request.</summary>
-public sealed record WrkResult(double Rate, double P50Ms, double P99Ms, long Errors, double ServerCpuUs, double GeneratorCpuUs, double KbPerRequest);
+/// <summary>What one measured wrk run gave: latencies in ms, CPU per request in microseconds (the server's, and wrk's), KB the server allocated per request, the server's GCs.</summary>
+public sealed record WrkResult(double Rate, double P50Ms, double P99Ms, long Errors, double ServerCpuUs, double GeneratorCpuUs, double KbPerRequest, GcWindow Gc);
