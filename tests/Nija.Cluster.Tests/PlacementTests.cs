@@ -72,8 +72,9 @@ public sealed class PlacementTests(PlacementCluster fixture) : IClassFixture<Pla
             placed.Add((await Cluster.Grains.GetGrain<ILeastLoadedCounterGrain>($"least-{i}").Add(1)).Silo);
         }
 
-        // From a silo too: its own view of the load decides.
+        // From a silo too: its own view of the load decides, once it has read the busy silo's report.
         var other = fixture.RelayOn.First(r => r.Key != busy).Value;
+        await PlacementCluster.WaitForLoadSeenAsync(other, busy, 300, TimeSpan.FromSeconds(15));
         for (var i = 20; i < 40; i++)
         {
             placed.Add((await other.AddToPeer(CounterPlacement.ActivationCount, $"least-{i}", 1)).Silo);

@@ -18,6 +18,12 @@ public interface IPlacedCounterGrain : IGrainWithStringKey
     Task<CounterSnapshot> AddToPeer(CounterPlacement placement, string key, long delta);
 
     /// <summary>
+    /// The activations this grain's silo last read from the membership table for <paramref name="silo"/>
+    /// ("host:port@generation"): what its activation-count placement goes by. 0 for a silo it has no figure for.
+    /// </summary>
+    Task<int> ReportedLoadOf(string silo);
+
+    /// <summary>
     /// Passes the call on to the first of <paramref name="path"/> with the rest of it, waiting for
     /// the answer; the last one adds 1. A path that comes back to a grain on it is a call cycle.
     /// </summary>

@@ -1,11 +1,12 @@
 using Nija.GrainInterfaces.Demo;
 using Nija.Runtime.Abstractions.Core;
 using Nija.Runtime.Abstractions.Persistence;
+using Nija.Runtime.Cluster;
 
 namespace Nija.Grains.Demo;
 
 /// <summary>The counter behind every placement strategy; the subclasses only name the strategy.</summary>
-public abstract class PlacedCounterGrain(IPersistentState<CounterState> state, IGrainContext context, ILocalSiloDetails silo)
+public abstract class PlacedCounterGrain(IPersistentState<CounterState> state, IGrainContext context, ClusterView silo)
     : Grain, IPlacedCounterGrain
 {
     async Task<CounterSnapshot> IPlacedCounterGrain.Add(long delta)
@@ -24,6 +25,8 @@ public abstract class PlacedCounterGrain(IPersistentState<CounterState> state, I
         ArgumentNullException.ThrowIfNull(path);
         return path.Length == 0 ? await ((IPlacedCounterGrain)this).Add(1) : await Peer(placement, path[0]).Relay(placement, path[1..]);
     }
+
+    Task<int> IPlacedCounterGrain.ReportedLoadOf(string other) => Task.FromResult(silo.Load.GetValueOrDefault(SiloAddress.Parse(other)));
 
     private IPlacedCounterGrain Peer(CounterPlacement placement, string key) => placement switch
     {

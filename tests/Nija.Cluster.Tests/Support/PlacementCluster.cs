@@ -32,6 +32,17 @@ public sealed class PlacementCluster : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
+    /// <summary>Waits until the silo that <paramref name="from"/> lives on has read at least <paramref name="activations"/> for <paramref name="silo"/> (each silo reads the table on its own schedule).</summary>
+    public static async Task WaitForLoadSeenAsync(IPlacedCounterGrain from, string silo, int activations, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (await from.ReportedLoadOf(silo) < activations)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{silo}'s {activations} activations were not seen from {(await from.Get()).Silo} within {timeout}.");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Waits until the client's view shows <paramref name="silo"/> reporting at least <paramref name="activations"/>.</summary>
     public async Task WaitForReportedLoadAsync(string silo, int activations, TimeSpan timeout)
     {
