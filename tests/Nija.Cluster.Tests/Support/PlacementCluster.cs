@@ -32,7 +32,10 @@ public sealed class PlacementCluster : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
-    /// <summary>Waits until the silo that <paramref name="from"/> lives on has read at least <paramref name="activations"/> for <paramref name="silo"/> (each silo reads the table on its own schedule).</summary>
+    /// <summary>
+    /// Waits until the silo that <paramref name="from"/> lives on has read at least <paramref name="activations"/> for
+    /// <paramref name="silo"/> (each silo reads the table on its own schedule). Polled: that view lives in another process.
+    /// </summary>
     public static async Task WaitForLoadSeenAsync(IPlacedCounterGrain from, string silo, int activations, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -43,15 +46,33 @@ public sealed class PlacementCluster : IAsyncLifetime
         }
     }
 
-    /// <summary>Waits until the client's view shows <paramref name="silo"/> reporting at least <paramref name="activations"/>.</summary>
+    /// <summary>Waits until the client's view shows <paramref name="silo"/> reporting at least <paramref name="activations"/>: on the view's own event, raised after each table read.</summary>
     public async Task WaitForReportedLoadAsync(string silo, int activations, TimeSpan timeout)
     {
         var address = SiloAddress.Parse(silo);
-        var deadline = DateTime.UtcNow + timeout;
-        while (Cluster.ClientView.Load.GetValueOrDefault(address) < activations)
+        var view = Cluster.ClientView;
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
         {
-            Assert.True(DateTime.UtcNow < deadline, $"{silo} did not report {activations} activations within {timeout}.");
-            await Task.Delay(100);
+            if (view.Load.GetValueOrDefault(address) >= activations)
+            {
+                seen.TrySetResult();
+            }
+        }
+
+        view.LoadChanged += Check;
+        try
+        {
+            Check();
+            await seen.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{silo} did not report {activations} activations within {timeout}.");
+        }
+        finally
+        {
+            view.LoadChanged -= Check;
         }
     }
 }
