@@ -47,8 +47,8 @@ public static class ApiLoad
                   "The open loop is a C# generator writing prepared HTTP/1.1 requests to raw sockets (up to 1,024 keep-alive connections, 256 opened before it starts), in a child process of the bench (so the CPU column is the server's alone there too). The load generators share the 2 cores with the server, so absolute figures are a floor."
                 : "wrk is not installed, so the closed loops use the in-process C# generator: its CPU is counted with the server's, and it shares the 2 cores with the server, so absolute figures are a floor."));
         var phase = duration < TimeSpan.FromSeconds(5) ? duration : TimeSpan.FromSeconds(5); // keeps each tenant under 500 calls a minute
-        await using var bare = await StartBareAsync();
         var dataDir = Directory.CreateTempSubdirectory("nija-bench-api-").FullName;
+        await using var bare = await StartBareAsync(dataDir);
         await using var app = await StartAppAsync(dataDir);
         var tokens = await SeedTenantsAsync(app.Services);
 
@@ -86,11 +86,16 @@ public static class ApiLoad
         // The same generator against the bare endpoint at the same rate: the latency the generator and this machine
         // add by themselves (its schedule's timer ticks, both processes' threads on 2 cores), the floor for the goal.
         var pacedBare = await OpenLoopAsync(bareOrdersUrl, tokens, OrderGoalPerSecond, phase, childDir, []);
+        // And against the bare endpoint that appends each order to a SQLite table before answering: the floor for an
+        // order that is durable when it is answered (this disk's fsyncs and the WAL's checkpoints, nothing of the app).
+        var durableOrdersUrl = new Uri(Address(bare) + "/orders-durable");
+        var pacedDurable = await OpenLoopAsync(durableOrdersUrl, tokens, OrderGoalPerSecond, phase, childDir, []);
         // Below the goal's rate: where the p99 stands when neither the cores nor the single writer is near full.
-        var curve = new List<(int PerSecond, LoadResult Result, LoadResult Bare)>();
+        var curve = new List<(int PerSecond, LoadResult Result, LoadResult Bare, LoadResult Durable)>();
         foreach (var perSecond in only is null ? CurvePerSecond : [])
         {
-            curve.Add((perSecond, await OpenLoopAsync(ordersUrl, tokens, perSecond, phase, childDir, []), await OpenLoopAsync(bareOrdersUrl, tokens, perSecond, phase, childDir, [])));
+            curve.Add((perSecond, await OpenLoopAsync(ordersUrl, tokens, perSecond, phase, childDir, []), await OpenLoopAsync(bareOrdersUrl, tokens, perSecond, phase, childDir, []),
+                await OpenLoopAsync(durableOrdersUrl, tokens, perSecond, phase, childDir, [])));
         }
 
         report.Table(["Endpoint", "Requests/s", "p50 (ms)", "p99 (ms)", "Non-2xx", "CPU µs / request", "KB allocated / request", "GCs, paused", "Goal"],
@@ -100,17 +105,19 @@ public static class ApiLoad
             Row("POST /api/v1/trading/orders (paper market), closed loop", orders, "≥ 5,000/s"),
             Row($"POST /api/v1/trading/orders at a fixed {OrderGoalPerSecond:N0}/s offered", paced, "p99 < 10 ms at 5,000/s"),
             Row($"Bare Kestrel POST at a fixed {OrderGoalPerSecond:N0}/s offered (the open loop's floor)", pacedBare, "-"),
+            Row($"Bare Kestrel POST + durable SQLite append at a fixed {OrderGoalPerSecond:N0}/s offered (the durable floor)", pacedDurable, "-"),
         ]);
         if (curve.Count > 0)
         {
             report.Note("The same open loop at lower offered rates, each for the same time, after the 5,000/s phase (at 250/s requests seldom overlap, " +
-                        "so that row is close to one order at a time), each beside the bare endpoint at the same rate. The GC column is this process's, the server's: " +
+                        "so that row is close to one order at a time), each beside the bare endpoint and the durable floor (the bare endpoint appending each order to SQLite before it answers) at the same rate. The GC column is this process's, the server's: " +
                         "every pause holds every request in flight. The CPU per order at low rates includes the thread pool's spinning between requests.");
-            report.Table(["Orders offered", "answered/s", "p50 (ms)", "p99 (ms)", "bare Kestrel p50, p99 (ms)", "server CPU µs / order", "GCs, paused"],
+            report.Table(["Orders offered", "answered/s", "p50 (ms)", "p99 (ms)", "bare Kestrel p50, p99 (ms)", "durable floor p50, p99 (ms)", "server CPU µs / order", "GCs, paused"],
             [
-                .. curve.Append((PerSecond: OrderGoalPerSecond, Result: paced, Bare: pacedBare)).Select(c => (string[])[
+                .. curve.Append((PerSecond: OrderGoalPerSecond, Result: paced, Bare: pacedBare, Durable: pacedDurable)).Select(c => (string[])[
                     $"{c.PerSecond:N0}/s", Report.N(c.Result.Rate), Report.N(c.Result.P50Us / 1000, 2), Report.N(c.Result.P99Us / 1000, 2),
-                    $"{Report.N(c.Bare.P50Us / 1000, 2)}, {Report.N(c.Bare.P99Us / 1000, 2)}", Report.N(c.Result.CpuUsPerRequest), c.Result.Gc.ToString()]),
+                    $"{Report.N(c.Bare.P50Us / 1000, 2)}, {Report.N(c.Bare.P99Us / 1000, 2)}", $"{Report.N(c.Durable.P50Us / 1000, 2)}, {Report.N(c.Durable.P99Us / 1000, 2)}",
+                    Report.N(c.Result.CpuUsPerRequest), c.Result.Gc.ToString()]),
             ]);
         }
 
@@ -157,16 +164,23 @@ public static class ApiLoad
         "createdAt":"2026-12-07T04:00:00.0000000+00:00","updatedAt":"2026-12-07T04:00:00.0000000+00:00"}
         """;
 
-    private static async Task<WebApplication> StartBareAsync()
+    private static async Task<WebApplication> StartBareAsync(string dataDir)
     {
         var builder = WebApplication.CreateSlimBuilder(HostArguments.WithoutConfigurationReload([]));
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var log = await DurableAppendLog.OpenAsync(dataDir);
+        builder.Services.AddSingleton(_ => log); // made by a factory, so the container disposes it (draining its writes)
         var app = builder.Build();
         var payload = Encoding.UTF8.GetBytes("""[{"broker":"paper","symbol":"BTC-USD","quantity":0.001,"averageEntry":60000,"markPrice":60000,"realizedPnl":0,"unrealizedPnl":0,"fees":0.06}]""");
         app.MapGet("/positions", () => Results.Bytes(payload, "application/json"));
         // An order's answer of about the same size, for the open loop's floor.
         app.MapPost("/orders", () => Results.Text(BareOrderAnswer, "application/json", Encoding.UTF8, StatusCodes.Status201Created));
+        app.MapPost("/orders-durable", async (DurableAppendLog orders) =>
+        {
+            await orders.AppendAsync(BareOrderAnswer, TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds());
+            return Results.Text(BareOrderAnswer, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
+        });
         await app.StartAsync();
         return app;
     }
