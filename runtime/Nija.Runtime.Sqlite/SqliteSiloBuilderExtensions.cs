@@ -20,7 +20,8 @@ public static class SqliteSiloBuilderExtensions
         {
             var o = sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value;
             Directory.CreateDirectory(o.DataDir);
-            return new SqliteDialect(o.ConnectionString, o.MaxWriteBatch, o.CompressStatesAbove == 0 ? null : o.CompressStatesAbove, o.WalAutoCheckpointPages, o.PageSize);
+            return new SqliteDialect(o.ConnectionString, o.MaxWriteBatch, o.CompressStatesAbove == 0 ? null : o.CompressStatesAbove, o.WalAutoCheckpointPages, o.PageSize,
+                o.CheckpointInterval, sp.GetService<TimeProvider>());
         });
         return silo.UseSqlStorage<SqliteDialect>(name);
     }

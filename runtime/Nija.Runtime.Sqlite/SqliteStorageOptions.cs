@@ -36,6 +36,16 @@ public sealed class SqliteStorageOptions
     /// </summary>
     public int WalAutoCheckpointPages { get; set; } = DefaultWalAutoCheckpointPages;
 
+    /// <summary>The default of <see cref="CheckpointInterval"/>.</summary>
+    public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How often a background connection copies the write-ahead log into the database (see
+    /// <see cref="SqliteCheckpointer"/>), so that commits seldom do it themselves; zero leaves it to the
+    /// commits (every <see cref="WalAutoCheckpointPages"/> pages), as SQLite does by default.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = DefaultCheckpointInterval;
+
     /// <summary>The default of <see cref="PageSize"/>.</summary>
     public const int DefaultPageSize = 8_192;
 
@@ -75,6 +85,11 @@ public sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteStora
         if (options.WalAutoCheckpointPages is < 100 or > 1_000_000)
         {
             errors.Add($"{SqliteStorageOptions.Section}:WalAutoCheckpointPages must be between 100 and 1000000.");
+        }
+
+        if (options.CheckpointInterval < TimeSpan.Zero || options.CheckpointInterval > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"{SqliteStorageOptions.Section}:CheckpointInterval must be between 00:00:00 (off) and 00:01:00.");
         }
 
         if (options.PageSize is < 512 or > 65_536 || !int.IsPow2(options.PageSize))

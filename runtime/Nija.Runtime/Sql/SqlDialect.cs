@@ -62,7 +62,18 @@ public abstract class SqlDialect : IAsyncDisposable
     {
         lock (_writesGate)
         {
-            return _writes ??= new SqlWriteQueue(this, MaxWriteBatch);
+            if (_writes is null)
+            {
+                _writes = new SqlWriteQueue(this, MaxWriteBatch);
+                OnWritesStarted(_writes);
+            }
+
+            return _writes;
         }
+    }
+
+    /// <summary>Called once, when the first write starts <see cref="Writes"/> (an engine that maintains its files under writes starts that here).</summary>
+    protected virtual void OnWritesStarted(SqlWriteQueue writes)
+    {
     }
 }
