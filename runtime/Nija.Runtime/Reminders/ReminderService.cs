@@ -184,6 +184,16 @@ internal sealed partial class ReminderService(
     private async Task TickAsync(LocalReminder local, DateTimeOffset due)
     {
         var entry = local.Entry;
+        // The next tick is armed as this one fires, before the grain is called: a grain (or a test moving a
+        // manual clock) that has seen a tick finds the next one armed. Armed after the call, as before, a clock
+        // moved on between the tick and the re-arm left the next tick a period later than it was due. Ticks
+        // still do not overlap in a grain that is not reentrant: its calls run one at a time, so a slow tick delays the next.
+        if (!local.IsDisposed)
+        {
+            var next = ReminderSchedule.NextTick(entry, _time.GetUtcNow());
+            local.Arm(next <= due ? due + entry.Period : next);
+        }
+
         try
         {
             var grain = (IRemindable)factory.GetReference(typeof(IRemindable), entry.GrainId);
@@ -192,12 +202,6 @@ internal sealed partial class ReminderService(
         catch (Exception e)
         {
             TickFailed(e, entry.Name, entry.GrainId);
-        }
-
-        if (!local.IsDisposed)
-        {
-            var next = ReminderSchedule.NextTick(entry, _time.GetUtcNow());
-            local.Arm(next <= due ? due + entry.Period : next);
         }
     }
 

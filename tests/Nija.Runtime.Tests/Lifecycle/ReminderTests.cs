@@ -28,7 +28,9 @@ public sealed class ReminderTests
 
         time.Advance(TimeSpan.FromMinutes(1));
         await probe.WaitFor("tick:periodic:every-minute:00:01");
-        await ClockSteps.AdvanceUntil(time, probe, "tick:periodic:every-minute:00:02", TimeSpan.FromSeconds(10));
+        // One step of the clock: a grain that has seen a tick finds the next one already armed.
+        time.Advance(TimeSpan.FromMinutes(1));
+        await probe.WaitFor("tick:periodic:every-minute:00:02");
 
         Assert.Equal(2, probe.Count("tick:periodic"));
     }
