@@ -23,7 +23,7 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
     private readonly string _connectionString;
     private readonly Func<long> _commits;
     private readonly ITimer _timer;
-    private readonly SemaphoreSlim _due = new(0, 1);
+    private readonly SemaphoreSlim _due = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private long _checkpoints;
@@ -44,7 +44,7 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
         // Its own thread: a checkpoint blocks on the disk for milliseconds, which the thread pool of a small machine cannot spare.
         _thread = new Thread(Run) { IsBackground = true, Name = "SQLite checkpointer" };
         _thread.Start();
-        _timer = time.CreateTimer(_ => Signal(), null, interval, interval);
+        _timer = time.CreateTimer(static due => ((SemaphoreSlim)due!).Release(), _due, interval, interval);
     }
 
     /// <summary>Raised on the checkpointer's thread after each checkpoint: the log's length and how much of it is now in the database, in pages.</summary>
@@ -66,25 +66,6 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
         _due.Dispose();
     }
 
-    private void Signal()
-    {
-        try
-        {
-            if (_due.CurrentCount == 0)
-            {
-                _due.Release();
-            }
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already due: a tick that comes while one is pending needs nothing more.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Stopping.
-        }
-    }
-
     private void Run()
     {
         SqliteConnection? connection = null;
@@ -94,6 +75,11 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
             while (true)
             {
                 _due.Wait(_stop.Token);
+                while (_due.Wait(0))
+                {
+                    // Ticks that came while a checkpoint ran are one: it copies whatever is in the log.
+                }
+
                 var commits = _commits();
                 if (commits == lastCommits)
                 {
