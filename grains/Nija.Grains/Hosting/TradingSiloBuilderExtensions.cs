@@ -26,6 +26,7 @@ public static class TradingSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.AddValidatedOptions<RiskOptions, RiskOptionsValidator>(RiskOptions.Section, null);
+        silo.AddGrainStateJsonContext(TradingStateJsonContext.Default);
         silo.Services.AddOptions<PaperExchangeOptions>().Bind(silo.Configuration.GetSection(PaperExchangeOptions.Section));
         silo.Services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<PaperExchangeOptions>>().Value);
         silo.Services.TryAddSingleton(sp => new PaperExchange(sp.GetRequiredService<PaperExchangeOptions>()));

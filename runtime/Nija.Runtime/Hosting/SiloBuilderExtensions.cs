@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -64,6 +65,18 @@ public static class SiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddSingleton<IOutgoingGrainCallFilter, TFilter>();
+        return silo;
+    }
+
+    /// <summary>
+    /// Adds a source-generated context that stores the grain states it declares with its own options
+    /// (see <see cref="SerializationOptions.StateContexts"/>): only for states without grain references.
+    /// </summary>
+    public static ISiloBuilder AddGrainStateJsonContext(this ISiloBuilder silo, JsonSerializerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(context);
+        silo.Services.Configure<SerializationOptions>(o => o.StateContexts.Add(context));
         return silo;
     }
 

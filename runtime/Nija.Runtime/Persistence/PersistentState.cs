@@ -22,7 +22,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
         _key = key;
         _storage = storage;
         _owner = owner;
-        _typeInfo = (JsonTypeInfo<TState>)serializer.Options.GetTypeInfo(typeof(TState));
+        _typeInfo = serializer.StateTypeInfo<TState>();
         State = NewState();
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,11 @@ namespace Nija.Runtime.Serialization;
 /// </summary>
 public sealed class RuntimeSerializer
 {
+    private readonly JsonSerializerContext[] _stateContexts;
+
     internal RuntimeSerializer(IServiceProvider services, IOptions<SerializationOptions> options)
     {
+        _stateContexts = [.. options.Value.StateContexts];
         Options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             TypeInfoResolver = JsonTypeInfoResolver.Combine([.. options.Value.TypeInfoResolvers, new DefaultJsonTypeInfoResolver()]),
@@ -29,6 +33,23 @@ public sealed class RuntimeSerializer
 
     /// <summary>Serializes a value of a declared type to UTF-8 JSON.</summary>
     public byte[] Serialize(object? value, Type type) => JsonSerializer.SerializeToUtf8Bytes(value, type, Options);
+
+    /// <summary>
+    /// The type info a grain state of type <typeparamref name="TState"/> is stored with: the first
+    /// <see cref="SerializationOptions.StateContexts"/> context that declares it, else the silo's options.
+    /// </summary>
+    public JsonTypeInfo<TState> StateTypeInfo<TState>()
+    {
+        foreach (var context in _stateContexts)
+        {
+            if (context.GetTypeInfo(typeof(TState)) is JsonTypeInfo<TState> declared)
+            {
+                return declared;
+            }
+        }
+
+        return (JsonTypeInfo<TState>)Options.GetTypeInfo(typeof(TState));
+    }
 
     /// <summary>Reads a value of a declared type from UTF-8 JSON.</summary>
     public object? Deserialize(ReadOnlySpan<byte> json, Type type) => JsonSerializer.Deserialize(json, type, Options);
