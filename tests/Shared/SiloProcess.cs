@@ -41,14 +41,6 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>A loopback port nothing listens on right now.</summary>
-    public static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
-        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
-        return ((System.Net.IPEndPoint)socket.LocalEndPoint!).Port;
-    }
-
     /// <summary>The API executable built in the same configuration as the calling assembly (for an API process in front of silos).</summary>
     public static string ApiDll => SiloDll.Replace($"{Path.DirectorySeparatorChar}silo{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}api{Path.DirectorySeparatorChar}", StringComparison.Ordinal).Replace("Nija.Silo.dll", "Nija.Api.dll", StringComparison.Ordinal);
 

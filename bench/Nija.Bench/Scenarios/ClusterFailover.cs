@@ -20,7 +20,7 @@ public static class ClusterFailover
             "the figure is kill to first success. The killed silo is restarted (a new generation) before the next round.");
         await using var cluster = new BenchCluster(postgres);
         var dir = Directory.CreateTempSubdirectory("nija-bench-failover").FullName;
-        var ports = Enumerable.Range(0, 3).Select(_ => SiloProcess.FreePort()).ToArray();
+        var ports = Enumerable.Range(0, 3).Select(_ => ListenPorts.Next()).ToArray();
         var silos = ports.Select(p => Start(cluster, p, dir)).ToArray();
         foreach (var silo in silos)
         {

@@ -12,11 +12,11 @@ public static class ApiProcess
     /// <summary>Starts the API process against the cluster, as a client or co-hosting a member silo, and waits until it is ready.</summary>
     public static async Task<(SiloProcess Api, HttpClient Http)> StartAsync(TestCluster cluster, bool member)
     {
-        var port = SiloProcess.FreePort();
+        var port = ListenPorts.Next();
         var settings = ClusterSettings.Common(cluster.ServiceId);
         if (member)
         {
-            settings["Nija:Cluster:Port"] = SiloProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Nija:Cluster:Port"] = ListenPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Nija:Cluster:ListenHost"] = "127.0.0.1";
         }
         else

@@ -50,7 +50,7 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Starts silos on free ports and waits until all are Active.</summary>
     public async Task<IReadOnlyList<SiloProcess>> StartSilosAsync(int count)
     {
-        var started = Enumerable.Range(0, count).Select(_ => StartSilo(SiloProcess.FreePort())).ToList();
+        var started = Enumerable.Range(0, count).Select(_ => StartSilo(ListenPorts.Next())).ToList();
         foreach (var silo in started)
         {
             await WaitActiveAsync(silo);
@@ -117,10 +117,17 @@ public sealed class TestCluster : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
+            // Whether it had exited before the read: a silo that stops writes its row first, so a row read after the exit is final.
+            var exited = silo.HasExited;
             var row = (await ReadTableAsync()).Entries.Where(e => e.Silo.Endpoint == silo.Endpoint).MaxBy(e => e.Silo.Generation);
             if (row is not null && condition(row))
             {
                 return row;
+            }
+
+            if (exited)
+            {
+                throw new InvalidOperationException($"Silo {silo.Endpoint} exited with code {silo.ExitCode} before it became {what} (row: {row}).\n{silo.LogTail()}");
             }
 
             if (DateTime.UtcNow > deadline)
