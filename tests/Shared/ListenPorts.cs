@@ -21,39 +21,34 @@ public static class ListenPorts
     private const int Lowest = 20_000;
     private const int MinimumSpan = 1_000;
 
-    /// <summary>A loopback port outside the kernel's ephemeral range that nothing listens on right now.</summary>
+    /// <summary>A loopback port below the kernel's ephemeral range that nothing listens on right now.</summary>
     public static int Next()
     {
-        var (low, high) = EphemeralRange();
-        var (from, to) = low - Lowest >= MinimumSpan ? (Lowest, low - 1) : (high + 1, IPEndPoint.MaxPort);
-        if (to - from < MinimumSpan)
+        var firstEphemeral = EphemeralRangeStart();
+        if (firstEphemeral - Lowest < MinimumSpan)
         {
-            // No room outside the ephemeral range on this machine: the kernel's choice is the best left.
+            // No room below the ephemeral range on this machine: the kernel's choice is the best left.
             return Bind(0);
         }
 
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var port = Random.Shared.Next(from, to + 1);
+            var port = Random.Shared.Next(Lowest, firstEphemeral);
             if (TryBind(port))
             {
                 return port;
             }
         }
 
-        throw new InvalidOperationException($"No free loopback port found in {from}-{to} after 100 attempts.");
+        throw new InvalidOperationException($"No free loopback port found in {Lowest}-{firstEphemeral - 1} after 100 attempts.");
     }
 
-    /// <summary>The ports Linux takes source ports from (net.ipv4.ip_local_port_range); Linux's default elsewhere.</summary>
-    public static (int Low, int High) EphemeralRange()
+    /// <summary>The first port Linux takes source ports from (net.ipv4.ip_local_port_range); Linux's default elsewhere.</summary>
+    private static int EphemeralRangeStart()
     {
         const string file = "/proc/sys/net/ipv4/ip_local_port_range";
-        var parts = File.Exists(file) ? File.ReadAllText(file).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : [];
-        return parts.Length == 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var low)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var high)
-            ? (low, high)
-            : (32_768, 60_999);
+        var first = File.Exists(file) ? File.ReadAllText(file).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() : null;
+        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var low) ? low : 32_768;
     }
 
     private static bool TryBind(int port)
